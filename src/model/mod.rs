@@ -1,0 +1,14 @@
+//! The document: types, loading, validation, saving and chronology. No GUI code.
+
+mod chronology;
+mod io;
+mod types;
+mod validate;
+
+pub use chronology::{Chronology, Placed, day_label};
+pub use io::{
+    LoadError, MAX_FILE_BYTES, decode_text, document_from_text, is_document_path, load_path,
+    normalize_text, parse_document, save_document, to_json, write_atomic,
+};
+pub use types::*;
+pub use validate::{Problem, validate};

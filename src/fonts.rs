@@ -29,7 +29,8 @@ pub fn ui(size: f32) -> FontId {
     FontId::new(size, FontFamily::Proportional)
 }
 
-/// Font definitions using only the bundled fonts (plus egui's own icon font).
+/// Font definitions using only the bundled fonts (plus egui's own Ubuntu-Light and icon font,
+/// for arrows and symbols Noto Sans lacks).
 pub fn definitions() -> FontDefinitions {
     let mut defs = FontDefinitions::default();
     for (name, bytes) in [
@@ -50,7 +51,7 @@ pub fn definitions() -> FontDefinitions {
     };
     defs.families.insert(
         FontFamily::Proportional,
-        chain(&["NotoSans-Regular", "NotoSansArabic-Regular"]),
+        chain(&["NotoSans-Regular", "NotoSansArabic-Regular", "Ubuntu-Light"]),
     );
     defs.families.insert(
         FontFamily::Monospace,
@@ -58,11 +59,15 @@ pub fn definitions() -> FontDefinitions {
     );
     defs.families.insert(
         FontFamily::Name(READING.into()),
-        chain(&["NotoNaskhArabic-Regular", "NotoSans-Regular"]),
+        chain(&[
+            "NotoNaskhArabic-Regular",
+            "NotoSans-Regular",
+            "Ubuntu-Light",
+        ]),
     );
     defs.families.insert(
         FontFamily::Name(READING_BOLD.into()),
-        chain(&["NotoNaskhArabic-Bold", "NotoSans-Regular"]),
+        chain(&["NotoNaskhArabic-Bold", "NotoSans-Regular", "Ubuntu-Light"]),
     );
     defs
 }

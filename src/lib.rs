@@ -1,6 +1,10 @@
 //! Waqai: timeline, relationships and evidence of the events an Arabic news article reports.
 
+pub mod app;
 pub mod fonts;
 pub mod graph;
 pub mod model;
+pub mod seed;
+pub mod selection;
 pub mod text;
+pub mod views;

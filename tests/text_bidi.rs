@@ -41,7 +41,10 @@ fn visual_order_matches_fribidi() {
     let mut checked = 0;
     for (input, want) in lines.lines().zip(expected.lines()) {
         let (dir, text) = input.split_once('\t').unwrap();
-        let want: Vec<usize> = want.split_whitespace().map(|n| n.parse().unwrap()).collect();
+        let want: Vec<usize> = want
+            .split_whitespace()
+            .map(|n| n.parse().unwrap())
+            .collect();
         let (s, l) = one_line(text, dir == "rtl");
         assert_eq!(l.lines.len(), 1);
         let got = l.visual_chars(&s, 0);

@@ -45,7 +45,8 @@ impl Graph {
             .enumerate()
             .map(|(i, e)| (e.id.as_str(), i))
             .collect();
-        let is_place = |i: usize| matches!(doc.entities[i].kind.as_str(), "city" | "country" | "site");
+        let is_place =
+            |i: usize| matches!(doc.entities[i].kind.as_str(), "city" | "country" | "site");
         let keep = |i: usize| places || !is_place(i);
         let mut used = vec![false; doc.entities.len()];
         for ev in &doc.events {
@@ -112,8 +113,8 @@ pub fn force_layout(graph: &Graph) -> Vec<[f32; 2]> {
     if n == 0 {
         return vec![];
     }
-    let side = 120.0 * (n as f32).sqrt().max(2.0);
-    let k = side / (n as f32).sqrt() * 0.9;
+    let side = 110.0 * (n as f32).sqrt().max(2.0);
+    let k = side / (n as f32).sqrt() * 1.5;
     let mut pos: Vec<[f32; 2]> = (0..n)
         .map(|i| {
             let a = i as f32 / n as f32 * std::f32::consts::TAU;
@@ -152,9 +153,11 @@ pub fn force_layout(graph: &Graph) -> Vec<[f32; 2]> {
         }
         for i in 0..n {
             // A weak pull to the centre keeps unconnected nodes in view.
-            disp[i][0] -= pos[i][0] * 0.05;
-            disp[i][1] -= pos[i][1] * 0.05;
-            let l = (disp[i][0] * disp[i][0] + disp[i][1] * disp[i][1]).sqrt().max(1e-6);
+            disp[i][0] -= pos[i][0] * 0.02;
+            disp[i][1] -= pos[i][1] * 0.02;
+            let l = (disp[i][0] * disp[i][0] + disp[i][1] * disp[i][1])
+                .sqrt()
+                .max(1e-6);
             let step = l.min(temp);
             pos[i][0] += disp[i][0] / l * step;
             pos[i][1] += disp[i][1] / l * step;

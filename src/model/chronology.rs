@@ -116,7 +116,8 @@ impl Chronology {
 pub fn day_label(chron: &Chronology, day: i64) -> String {
     if chron.absolute {
         let (y, m, d) = civil_from_days(day);
-        return format!("{y:04}-{m:02}-{d:02} {}", &weekday_name(day)[..3]);
+        let w = weekday_name(day);
+        return format!("{y:04}-{m:02}-{d:02} {}{}", w[..1].to_uppercase(), &w[1..3]);
     }
     let weekday = |offset: i64| {
         chron

@@ -12,7 +12,9 @@ pub type Extra = Map<String, Value>;
 pub const FORMAT: &str = "waqai/1";
 
 /// A half-open range of Unicode scalar values (chars) into `article.text`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First char of the range.
     pub start: usize,

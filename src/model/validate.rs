@@ -33,7 +33,10 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
         );
     }
     let text_len = doc.article.text.chars().count();
-    let check_span = |push: &mut dyn FnMut(Option<&str>, String), id: &str, what: &str, s: &Span| {
+    let check_span = |push: &mut dyn FnMut(Option<&str>, String),
+                      id: &str,
+                      what: &str,
+                      s: &Span| {
         if s.start > s.end {
             push(
                 Some(id),
@@ -64,7 +67,10 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
     let mut entity_ids = HashSet::new();
     for e in &doc.entities {
         if !entity_ids.insert(e.id.as_str()) {
-            push(Some(&e.id), format!("two entities have the id \"{}\"", e.id));
+            push(
+                Some(&e.id),
+                format!("two entities have the id \"{}\"", e.id),
+            );
         }
     }
     let mut event_ids = HashSet::new();

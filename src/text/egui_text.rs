@@ -29,7 +29,10 @@ impl<'a, 'f> EguiShaper<'a, 'f> {
 }
 
 /// Which font of `family` draws each char (index in the family's chain).
-pub fn face_map(fonts: &mut egui::epaint::FontsView<'_>, family: &FontFamily) -> HashMap<char, u32> {
+pub fn face_map(
+    fonts: &mut egui::epaint::FontsView<'_>,
+    family: &FontFamily,
+) -> HashMap<char, u32> {
     let mut names: Vec<String> = Vec::new();
     let mut out = HashMap::new();
     for (c, list) in fonts.characters(family) {
@@ -53,11 +56,17 @@ impl Shaper for EguiShaper<'_, '_> {
     }
 
     fn measure(&mut self, text: &str) -> Measured {
-        let galley = self.fonts.layout_job(atom_job(text, &self.font, Color32::WHITE));
+        let galley = self
+            .fonts
+            .layout_job(atom_job(text, &self.font, Color32::WHITE));
         let glyphs: Vec<(f32, f32)> = galley
             .rows
             .iter()
-            .flat_map(|r| r.glyphs.iter().map(|g| (g.pos.x, g.pos.x + g.advance_width)))
+            .flat_map(|r| {
+                r.glyphs
+                    .iter()
+                    .map(|g| (g.pos.x, g.pos.x + g.advance_width))
+            })
             .collect();
         let extents = if text.chars().any(rtl_script) {
             logical_extents_rtl(text, &glyphs)
@@ -77,7 +86,8 @@ impl Shaper for EguiShaper<'_, '_> {
 
 /// The egui job that draws one atom.
 pub fn atom_job(text: &str, font: &FontId, color: Color32) -> LayoutJob {
-    let mut job = LayoutJob::single_section(text.to_owned(), TextFormat::simple(font.clone(), color));
+    let mut job =
+        LayoutJob::single_section(text.to_owned(), TextFormat::simple(font.clone(), color));
     job.wrap.max_width = f32::INFINITY;
     job.break_on_newline = false;
     job
@@ -207,7 +217,8 @@ pub fn paint(
     color_of: &dyn Fn(usize) -> Color32,
 ) {
     let clip = painter.clip_rect();
-    let extra = (layout.lines.get(1).map_or(layout.line_height, |l| l.y) - layout.line_height) / 2.0;
+    let extra =
+        (layout.lines.get(1).map_or(layout.line_height, |l| l.y) - layout.line_height) / 2.0;
     for line in &layout.lines {
         let top = origin.y + line.y;
         if top > clip.max.y || top + layout.line_height + 2.0 * extra < clip.min.y {
@@ -251,7 +262,12 @@ pub fn label_layout(
     let (mut lo, mut hi) = (0usize, chars.len());
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
-        let cand: String = chars[..mid].iter().collect::<String>().trim_end().to_owned() + "…";
+        let cand: String = chars[..mid]
+            .iter()
+            .collect::<String>()
+            .trim_end()
+            .to_owned()
+            + "…";
         if shaped(ctx, &cand, &style).natural_width() <= max_width {
             lo = mid;
         } else {
@@ -300,7 +316,12 @@ pub fn label(ui: &mut egui::Ui, text: &str, font: &FontId, color: Color32) -> eg
 }
 
 /// A wrapped paragraph as a widget, using the full available width.
-pub fn paragraph(ui: &mut egui::Ui, text: &str, style: &TextStyle, color: Color32) -> egui::Response {
+pub fn paragraph(
+    ui: &mut egui::Ui,
+    text: &str,
+    style: &TextStyle,
+    color: Color32,
+) -> egui::Response {
     let width = ui.available_width().max(20.0);
     let (s, l) = laid_out(ui.ctx(), text, style, width);
     let (rect, resp) = ui.allocate_exact_size(Vec2::new(width, l.height), egui::Sense::hover());

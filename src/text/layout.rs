@@ -122,7 +122,7 @@ pub fn layout(shaped: &Shaped, max_width: f32, align: Align, line_spacing: f32) 
 fn break_lines(para: &Paragraph, max_width: f32) -> Vec<Range<usize>> {
     let atoms = &para.atoms;
     if atoms.is_empty() {
-        return vec![0..0];
+        return std::iter::once(0..0).collect();
     }
     let mut out = Vec::new();
     let mut start = 0;
@@ -301,9 +301,13 @@ impl Layout {
                     continue;
                 }
                 let (mut x0, mut x1) = (f32::MAX, f32::MIN);
-                for &(l, r) in &atom.extents[s - atom.chars.start..e - atom.chars.start] {
-                    x0 = x0.min(l);
-                    x1 = x1.max(r);
+                if s == atom.chars.start && e == atom.chars.end {
+                    (x0, x1) = (0.0, atom.width);
+                } else {
+                    for &(l, r) in &atom.extents[s - atom.chars.start..e - atom.chars.start] {
+                        x0 = x0.min(l);
+                        x1 = x1.max(r);
+                    }
                 }
                 if x0 > x1 {
                     continue;
@@ -315,12 +319,8 @@ impl Layout {
                     y1: line.y + self.line_height,
                 };
                 match out.last_mut() {
-                    Some(last) if last.y0 == b.y0 && (last.x1 - b.x0).abs() < 0.5 => {
-                        last.x1 = b.x1
-                    }
-                    Some(last) if last.y0 == b.y0 && (b.x1 - last.x0).abs() < 0.5 => {
-                        last.x0 = b.x0
-                    }
+                    Some(last) if last.y0 == b.y0 && (last.x1 - b.x0).abs() < 1.5 => last.x1 = b.x1,
+                    Some(last) if last.y0 == b.y0 && (b.x1 - last.x0).abs() < 1.5 => last.x0 = b.x0,
                     _ => out.push(b),
                 }
             }

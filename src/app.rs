@@ -1,0 +1,499 @@
+//! The application: owns the document, the selection and the commands; lays out the panels.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+use serde::{Deserialize, Serialize};
+
+use crate::graph::Graph;
+use crate::model::{self, Chronology, Document, Problem};
+use crate::selection::{Related, Selection, step};
+use crate::views::article::ArticleState;
+use crate::views::relations::RelationsState;
+use crate::views::timeline::{TimelineModel, TimelineState};
+use crate::views::{Action, ViewState, article, inspector, relations, timeline};
+
+/// Asks the user for files. The GUI uses native dialogs; tests give paths directly.
+pub trait FilePicker {
+    /// A file to open.
+    fn open(&mut self) -> Option<PathBuf>;
+    /// Where to save, suggesting `name`.
+    fn save(&mut self, name: &str) -> Option<PathBuf>;
+}
+
+/// Native dialogs through `rfd`.
+pub struct NativePicker;
+
+impl FilePicker for NativePicker {
+    fn open(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter(
+                "Waqai documents and articles",
+                &["json", "txt", "html", "htm"],
+            )
+            .add_filter("All files", &["*"])
+            .pick_file()
+    }
+    fn save(&mut self, name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("Waqai document", &["json"])
+            .set_file_name(name)
+            .save_file()
+    }
+}
+
+/// What is remembered across restarts.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Recently opened files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Timeline lanes per event kind.
+    pub lanes_by_kind: bool,
+    /// Show places in the relationship panel.
+    pub show_places: bool,
+    /// Panels shown.
+    pub hide_timeline: bool,
+    /// Relationship panel hidden.
+    pub hide_relations: bool,
+    /// Article panel hidden.
+    pub hide_article: bool,
+}
+
+const SETTINGS_KEY: &str = "waqai-settings";
+
+/// The whole application state.
+pub struct WaqaiApp {
+    /// The open document.
+    pub doc: Document,
+    /// Where it came from.
+    pub path: Option<PathBuf>,
+    /// Its validation problems.
+    pub problems: Vec<Problem>,
+    /// The selection shared by all views.
+    pub selection: Selection,
+    /// An error to show in the banner.
+    pub banner: Option<String>,
+    /// Remembered settings.
+    pub settings: Settings,
+    /// Timeline state.
+    pub timeline: TimelineState,
+    /// Relationship panel state.
+    pub relations: RelationsState,
+    /// Article panel state.
+    pub article: ArticleState,
+    /// How files are chosen.
+    pub picker: Box<dyn FilePicker>,
+    chron: Chronology,
+    graph: Graph,
+    related: Related,
+    lanes: TimelineModel,
+    title: String,
+}
+
+impl WaqaiApp {
+    /// An application showing `doc`.
+    pub fn new(doc: Document, path: Option<PathBuf>) -> Self {
+        let mut app = Self {
+            doc: Document::default(),
+            path: None,
+            problems: vec![],
+            selection: Selection::None,
+            banner: None,
+            settings: Settings::default(),
+            timeline: TimelineState::default(),
+            relations: RelationsState::default(),
+            article: ArticleState::default(),
+            picker: Box::new(NativePicker),
+            chron: Chronology::default(),
+            graph: Graph::default(),
+            related: Related::default(),
+            lanes: TimelineModel::default(),
+            title: String::new(),
+        };
+        app.set_document(doc, path);
+        app
+    }
+
+    /// For eframe: installs fonts, restores settings.
+    pub fn with_creation_context(mut self, cc: &eframe::CreationContext<'_>) -> Self {
+        crate::fonts::install(&cc.egui_ctx);
+        if let Some(storage) = cc.storage
+            && let Some(s) = eframe::get_value::<Settings>(storage, SETTINGS_KEY)
+        {
+            self.settings = s;
+            self.apply_settings();
+        }
+        self
+    }
+
+    fn apply_settings(&mut self) {
+        self.timeline.by_kind = self.settings.lanes_by_kind;
+        self.rebuild();
+    }
+
+    /// Replaces the document (selection cleared, views refitted).
+    pub fn set_document(&mut self, doc: Document, path: Option<PathBuf>) {
+        self.problems = model::validate(&doc);
+        self.doc = doc;
+        self.path = path;
+        self.selection = Selection::None;
+        self.relations = RelationsState::default();
+        self.timeline.fit_request = true;
+        self.article = ArticleState::default();
+        self.rebuild();
+    }
+
+    fn rebuild(&mut self) {
+        self.chron = Chronology::of(&self.doc);
+        self.graph = Graph::of(&self.doc, self.settings.show_places);
+        self.relations.pos.clear();
+        self.lanes = TimelineModel::of(&self.doc, self.timeline.by_kind);
+        self.related = Related::of(&self.doc, self.selection);
+    }
+
+    /// Opens a file; on failure the banner says why and the current document stays.
+    pub fn open_path(&mut self, path: &Path) -> bool {
+        match model::load_path(path) {
+            Ok(doc) => {
+                self.set_document(doc, Some(path.to_owned()));
+                self.banner = None;
+                self.settings.recent.retain(|p| p != path);
+                self.settings.recent.insert(0, path.to_owned());
+                self.settings.recent.truncate(10);
+                true
+            }
+            Err(e) => {
+                self.banner = Some(format!("Could not open {e}"));
+                false
+            }
+        }
+    }
+
+    /// Selects something in every view; selecting an event brings its evidence into view.
+    pub fn select(&mut self, sel: Selection) {
+        self.selection = sel;
+        self.related = Related::of(&self.doc, sel);
+        if let Selection::Event(i) = sel
+            && let Some(s) = self.doc.events.get(i).and_then(|e| e.evidence.first())
+        {
+            self.article.scroll_to = Some(s.start);
+        }
+    }
+
+    /// The timeline lanes in use.
+    pub fn lanes(&self) -> &TimelineModel {
+        &self.lanes
+    }
+
+    /// The relationship graph in use.
+    pub fn graph(&self) -> &Graph {
+        &self.graph
+    }
+
+    /// What the selection relates to.
+    pub fn related(&self) -> &Related {
+        &self.related
+    }
+
+    fn apply(&mut self, action: Action) {
+        match action {
+            Action::Select(s) => self.select(s),
+            Action::ShowInArticle(o) => self.article.scroll_to = Some(o),
+        }
+    }
+
+    /// Saves to the document's path when it is a document, else asks where.
+    pub fn save(&mut self, ask: bool) {
+        let target = match &self.path {
+            Some(p) if !ask && model::is_document_path(p) => Some(p.clone()),
+            _ => {
+                let stem = self
+                    .path
+                    .as_ref()
+                    .and_then(|p| p.file_stem())
+                    .map(|s| s.to_string_lossy().trim_end_matches(".waqai").to_owned())
+                    .unwrap_or_else(|| "article".to_owned());
+                self.picker.save(&format!("{stem}.waqai.json"))
+            }
+        };
+        let Some(target) = target else { return };
+        match model::save_document(&self.doc, &target) {
+            Ok(()) => {
+                self.path = Some(target);
+                self.banner = None;
+            }
+            Err(e) => self.banner = Some(format!("Could not save {e}")),
+        }
+    }
+
+    fn open_dialog(&mut self) {
+        if let Some(p) = self.picker.open() {
+            self.open_path(&p);
+        }
+    }
+
+    fn keys(&mut self, ctx: &egui::Context) {
+        let typing = ctx.memory(|m| m.focused().is_some());
+        let shortcut = |m: Modifiers, k: Key| KeyboardShortcut::new(m, k);
+        if ctx.input_mut(|i| i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::O))) {
+            self.open_dialog();
+        }
+        if ctx.input_mut(|i| {
+            i.consume_shortcut(&shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::S))
+        }) {
+            self.save(true);
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::S))) {
+            self.save(false);
+        }
+        if typing {
+            return;
+        }
+        let pressed = |k: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, k));
+        if pressed(Key::ArrowRight) || pressed(Key::K) {
+            self.select(step(&self.doc, self.selection, true));
+        }
+        if pressed(Key::ArrowLeft) || pressed(Key::J) {
+            self.select(step(&self.doc, self.selection, false));
+        }
+        if pressed(Key::Escape) {
+            self.select(Selection::None);
+            self.article.text_sel = None;
+        }
+        if pressed(Key::F) {
+            self.timeline.fit_request = true;
+            self.relations.fit_request = true;
+        }
+        if pressed(Key::Enter) {
+            let target = match self.selection {
+                Selection::Event(i) => self.doc.events[i].evidence.first().map(|s| s.start),
+                Selection::Entity(k) => self.doc.entities[k].mentions.first().map(|s| s.start),
+                Selection::None => None,
+            };
+            if let Some(o) = target {
+                self.article.scroll_to = Some(o);
+            }
+        }
+    }
+
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(p) = dropped.first() {
+            self.open_path(p);
+        }
+    }
+
+    fn menu(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui.add(egui::Button::new("Open…").shortcut_text("Ctrl+O")).clicked() {
+                    self.open_dialog();
+                }
+                let recent = self.settings.recent.clone();
+                ui.add_enabled_ui(!recent.is_empty(), |ui| {
+                    ui.menu_button("Open recent", |ui| {
+                        for p in recent {
+                            if ui.button(p.display().to_string()).clicked() {
+                                self.open_path(&p);
+                            }
+                        }
+                    });
+                });
+                ui.separator();
+                if ui.add(egui::Button::new("Save").shortcut_text("Ctrl+S")).clicked() {
+                    self.save(false);
+                }
+                if ui.add(egui::Button::new("Save as…").shortcut_text("Ctrl+Shift+S")).clicked() {
+                    self.save(true);
+                }
+                ui.separator();
+                if ui.button("Quit").clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                let mut by_kind = self.timeline.by_kind;
+                ui.checkbox(&mut by_kind, "Timeline lanes by event kind");
+                if by_kind != self.timeline.by_kind {
+                    self.timeline.by_kind = by_kind;
+                }
+                let mut places = self.settings.show_places;
+                if ui.checkbox(&mut places, "Places in the relationship panel").changed() {
+                    self.settings.show_places = places;
+                    self.rebuild();
+                }
+                ui.separator();
+                let s = &mut self.settings;
+                let mut show = !s.hide_timeline;
+                ui.checkbox(&mut show, "Timeline");
+                s.hide_timeline = !show;
+                let mut show = !s.hide_relations;
+                ui.checkbox(&mut show, "Relationships");
+                s.hide_relations = !show;
+                let mut show = !s.hide_article;
+                ui.checkbox(&mut show, "Article");
+                s.hide_article = !show;
+                ui.separator();
+                if ui.add(egui::Button::new("Fit timeline and graph").shortcut_text("F")).clicked() {
+                    self.timeline.fit_request = true;
+                    self.relations.fit_request = true;
+                }
+                ui.separator();
+                egui::global_theme_preference_buttons(ui);
+            });
+            ui.menu_button("Help", |ui| {
+                ui.label("Left arrow / J  previous event\nRight arrow / K  next event\nEnter  show in the article\nEsc  clear the selection\nF  fit the timeline\nCtrl+O  open · Ctrl+S  save\nCtrl+C  copy selected article text");
+            });
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if !self.problems.is_empty() {
+                    let r = ui.colored_label(ui.visuals().warn_fg_color, format!("problems ({})", self.problems.len()))
+                        .on_hover_text("Listed in the inspector when nothing is selected");
+                    if r.interact(egui::Sense::click()).clicked() {
+                        self.select(Selection::None);
+                    }
+                }
+                let title = self.doc.article.title.clone();
+                let font = crate::fonts::ui(13.0);
+                let col = ui.visuals().strong_text_color();
+                ui.scope(|ui| {
+                    ui.set_max_width(ui.available_width() * 0.8);
+                    crate::text::label(ui, &title, &font, col);
+                });
+            });
+        });
+    }
+
+    /// Draws the whole window into `ui` (used by eframe and by the UI tests).
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.keys(&ctx);
+        self.dropped_files(&ctx);
+        if self.lanes.event_lanes.len() != self.doc.events.len()
+            || self.settings.lanes_by_kind != self.timeline.by_kind
+        {
+            self.settings.lanes_by_kind = self.timeline.by_kind;
+            self.lanes = TimelineModel::of(&self.doc, self.timeline.by_kind);
+        }
+        let title = format!(
+            "{} — Waqai",
+            self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+                || "untitled".to_owned(),
+                |n| n.to_string_lossy().into_owned()
+            )
+        );
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+        egui::Panel::top("menu").show(ui, |ui| self.menu(ui));
+        if let Some(msg) = self.banner.clone() {
+            egui::Panel::top("banner").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.colored_label(ui.visuals().error_fg_color, "Error:");
+                    ui.label(RichText::new(&msg).color(ui.visuals().error_fg_color));
+                    if ui.button("Dismiss").clicked() {
+                        self.banner = None;
+                    }
+                });
+            });
+        }
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let file = self
+                    .path
+                    .as_ref()
+                    .map_or("(no file)".to_owned(), |p| p.display().to_string());
+                ui.label(file);
+                ui.separator();
+                ui.label(format!(
+                    "{} events · {} actors",
+                    self.doc.events.len(),
+                    self.doc.entities.len()
+                ));
+                ui.separator();
+                ui.label(if self.doc.events.is_empty() {
+                    "no extraction yet"
+                } else {
+                    "extraction loaded"
+                });
+                ui.separator();
+                ui.label(format!("zoom {:.0} %", ctx.zoom_factor() * 100.0));
+            });
+        });
+        let dark = ui.visuals().dark_mode;
+        let vs = ViewState {
+            doc: &self.doc,
+            chron: &self.chron,
+            graph: &self.graph,
+            selection: self.selection,
+            related: &self.related,
+            dark,
+        };
+        let mut actions = Vec::new();
+        let total_h = ui.available_height();
+        let total_w = ui.available_width();
+        if !self.settings.hide_timeline {
+            egui::Panel::top("timeline")
+                .resizable(true)
+                .default_size(total_h * 0.42)
+                .size_range(120.0..=total_h * 0.8)
+                .show(ui, |ui| {
+                    actions.extend(timeline::show(ui, &vs, &self.lanes, &mut self.timeline));
+                });
+        }
+        if !self.settings.hide_article {
+            egui::Panel::right("article")
+                .resizable(true)
+                .default_size(total_w * 0.38)
+                .size_range(200.0..=total_w * 0.7)
+                .show(ui, |ui| {
+                    ui.label(RichText::new("Article").strong());
+                    actions.extend(article::show(ui, &vs, &mut self.article));
+                });
+        }
+        if !self.settings.hide_relations {
+            egui::Panel::left("relations")
+                .resizable(true)
+                .default_size(total_w * 0.33)
+                .size_range(160.0..=total_w * 0.6)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new("Relationships").strong());
+                        if ui
+                            .small_button("Fit")
+                            .on_hover_text("Fit the graph (F)")
+                            .clicked()
+                        {
+                            self.relations.fit_request = true;
+                        }
+                    });
+                    actions.extend(relations::show(ui, &vs, &mut self.relations));
+                });
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.label(RichText::new("Inspector").strong());
+            actions.extend(inspector::show(ui, &vs, &self.problems));
+        });
+        for a in actions {
+            self.apply(a);
+        }
+    }
+}
+
+impl eframe::App for WaqaiApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}

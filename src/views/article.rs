@@ -1,0 +1,175 @@
+//! The article panel: the Arabic text right-aligned in the Naskh font, mentions underlined,
+//! the selection's evidence or mentions highlighted; click to select, drag to select text.
+
+use std::sync::Arc;
+
+use egui::{Color32, Pos2, Rect, Stroke, Vec2};
+
+use super::style::{ACCENT, kind_color};
+use super::{Action, ViewState};
+use crate::model::Span;
+use crate::selection::{Selection, at_offset};
+use crate::text::{Align, Layout, Shaped, TextStyle, laid_out, paint, to_rect};
+
+/// Reading size of the article text.
+pub const READING_SIZE: f32 = 19.0;
+
+/// The panel's own state between frames.
+#[derive(Clone, Debug, Default)]
+pub struct ArticleState {
+    /// Scroll so that this char is in view on the next frame.
+    pub scroll_to: Option<usize>,
+    /// A text selection (logical char range, anchor first).
+    pub text_sel: Option<(usize, usize)>,
+    /// Last layout and where it was drawn (for hit-testing and tests).
+    pub last: Option<(Arc<Shaped>, Arc<Layout>, Pos2)>,
+}
+
+impl ArticleState {
+    /// Screen rectangles of a char range as drawn last frame.
+    pub fn screen_rects(&self, range: std::ops::Range<usize>) -> Vec<Rect> {
+        let Some((s, l, origin)) = &self.last else {
+            return vec![];
+        };
+        l.rects(s, range)
+            .iter()
+            .map(|b| to_rect(*origin, b))
+            .collect()
+    }
+
+    /// The selected text, in logical order.
+    pub fn selected_text(&self, text: &str) -> Option<String> {
+        let (a, b) = self.text_sel?;
+        let (s, e) = (a.min(b), a.max(b) + 1);
+        (e > s).then(|| text.chars().skip(s).take(e - s).collect())
+    }
+}
+
+/// The text style of the article.
+pub fn style() -> TextStyle {
+    TextStyle {
+        font: crate::fonts::reading(READING_SIZE),
+        base: None,
+        align: Align::Auto,
+        line_spacing: 1.0,
+    }
+}
+
+/// Shows the article; returns a selection when a highlighted passage is clicked.
+pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Option<Action> {
+    let mut action = None;
+    let text = &vs.doc.article.text;
+    let style = style();
+    let dark = vs.dark;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let width = (ui.available_width() - 8.0).max(60.0);
+            let (shaped, lay) = laid_out(ui.ctx(), text, &style, width);
+            let (rect, resp) = ui.allocate_exact_size(
+                Vec2::new(width, lay.height + 8.0),
+                egui::Sense::click_and_drag(),
+            );
+            let origin = rect.min;
+            let painter = ui.painter_at(ui.clip_rect());
+            let strong = match vs.selection {
+                Selection::Event(i) => kind_color(&vs.doc.events[i].kind),
+                _ => ACCENT,
+            };
+            for span in &vs.related.spans {
+                for b in lay.rects(&shaped, span.start..span.end) {
+                    painter.rect_filled(
+                        to_rect(origin, &b).shrink2(egui::vec2(0.0, 3.0)),
+                        3.0,
+                        strong.gamma_multiply(if dark { 0.35 } else { 0.22 }),
+                    );
+                }
+            }
+            if let Some((a, b)) = st.text_sel {
+                let (s, e) = (a.min(b), a.max(b) + 1);
+                for r in lay.rects(&shaped, s..e) {
+                    painter.rect_filled(
+                        to_rect(origin, &r),
+                        0.0,
+                        ui.visuals().selection.bg_fill.gamma_multiply(0.7),
+                    );
+                }
+            }
+            let underline = ui.visuals().weak_text_color().gamma_multiply(0.6);
+            for (k, ent) in vs.doc.entities.iter().enumerate() {
+                let sel = vs.selection == Selection::Entity(k);
+                for m in &ent.mentions {
+                    for b in lay.rects(&shaped, m.start..m.end) {
+                        let r = to_rect(origin, &b);
+                        let y = r.bottom() - lay.line_height * 0.12;
+                        let stroke = if sel {
+                            Stroke::new(2.0, ACCENT)
+                        } else {
+                            Stroke::new(1.0, underline)
+                        };
+                        painter.hline(r.x_range(), y, stroke);
+                    }
+                }
+            }
+            let color = ui.visuals().text_color();
+            paint(&painter, origin, &shaped, &lay, &style.font, &|_| color);
+
+            if let Some(off) = st.scroll_to.take()
+                && let Some(b) = lay.rects(&shaped, off..off + 1).first()
+            {
+                ui.scroll_to_rect(to_rect(origin, b).expand(40.0), Some(egui::Align::Center));
+            }
+            let hit = |p: Pos2| lay.hit(&shaped, p.x - origin.x, p.y - origin.y);
+            if resp.drag_started()
+                && let Some(p) = resp.interact_pointer_pos()
+            {
+                st.text_sel = hit(p).map(|o| (o, o));
+            }
+            if resp.dragged()
+                && let (Some(p), Some((a, _))) = (resp.interact_pointer_pos(), st.text_sel)
+                && let Some(o) = hit(p)
+            {
+                st.text_sel = Some((a, o));
+            }
+            if resp.clicked() {
+                st.text_sel = None;
+                if let Some(o) = resp.interact_pointer_pos().and_then(hit) {
+                    action = Some(Action::Select(at_offset(vs.doc, o)));
+                }
+            }
+            if let Some(p) = resp.hover_pos()
+                && let Some(o) = hit(p)
+            {
+                let target = at_offset(vs.doc, o);
+                if target != Selection::None {
+                    ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+                    let doc = vs.doc;
+                    resp.clone().on_hover_ui_at_pointer(|ui| {
+                        ui.set_max_width(320.0);
+                        let f = crate::fonts::ui(13.0);
+                        let c = ui.visuals().text_color();
+                        match target {
+                            Selection::Entity(k) => {
+                                let e = &doc.entities[k];
+                                crate::text::label(ui, &e.name, &f, c);
+                                ui.label(format!("{} — click to select", e.kind));
+                            }
+                            Selection::Event(i) => {
+                                crate::text::label(ui, &doc.events[i].summary, &f, c);
+                                ui.label("evidence — click to select the event");
+                            }
+                            Selection::None => {}
+                        }
+                    });
+                }
+            }
+            st.last = Some((shaped, lay, origin));
+        });
+    let copy = ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)));
+    if copy && let Some(t) = st.selected_text(text) {
+        ui.ctx().copy_text(t);
+    }
+    let _ = Color32::TRANSPARENT;
+    let _ = Span::default();
+    action
+}

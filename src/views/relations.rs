@@ -1,0 +1,235 @@
+//! The relationship panel: actors as nodes (shape by kind, colour by country), relations as
+//! labelled edges weighted by shared events; pan, zoom, drag, click to select.
+
+use egui::{Align2, Color32, Pos2, Rect, Stroke, Vec2, pos2, vec2};
+
+use super::style::{ACCENT, actor_shape, country_color, faded, kind_color};
+use super::{Action, ViewState};
+use crate::selection::Selection;
+use crate::text::paint_label;
+
+/// The panel's own state between frames.
+#[derive(Clone, Debug)]
+pub struct RelationsState {
+    /// Node positions in graph coordinates (same order as `Graph::nodes`).
+    pub pos: Vec<[f32; 2]>,
+    /// Graph point shown at the centre of the panel.
+    pub center: Vec2,
+    /// Screen points per graph unit.
+    pub scale: f32,
+    /// Fit the whole graph on the next frame.
+    pub fit_request: bool,
+    /// Screen position of each node last frame: (entity index, centre).
+    pub screen: Vec<(usize, Pos2)>,
+}
+
+impl Default for RelationsState {
+    fn default() -> Self {
+        Self {
+            pos: vec![],
+            center: Vec2::ZERO,
+            scale: 1.0,
+            fit_request: true,
+            screen: vec![],
+        }
+    }
+}
+
+const R: f32 = 9.0;
+
+/// Shows the graph; returns a selection when a node is clicked. Text keeps its size at every
+/// zoom: only positions are scaled.
+pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> Option<Action> {
+    let mut action = None;
+    let graph = vs.graph;
+    if graph.nodes.is_empty() {
+        ui.centered_and_justified(|ui| ui.label("No actors in this document yet."));
+        return None;
+    }
+    if st.pos.len() != graph.nodes.len() {
+        st.pos = crate::graph::force_layout(graph);
+        st.fit_request = true;
+    }
+    let (rect, bg) = ui.allocate_exact_size(ui.available_size(), egui::Sense::click_and_drag());
+    if st.fit_request {
+        let mut b = Rect::NOTHING;
+        for p in &st.pos {
+            b.extend_with(pos2(p[0], p[1]));
+        }
+        st.center = b.center().to_vec2();
+        let avail = rect.shrink2(vec2(90.0, 40.0));
+        st.scale = (avail.width() / b.width().max(1.0))
+            .min(avail.height() / b.height().max(1.0))
+            .clamp(0.05, 2.5);
+        st.fit_request = false;
+    }
+    if bg.dragged() {
+        st.center -= bg.drag_delta() / st.scale;
+    }
+    if let Some(p) = bg.hover_pos() {
+        let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+        let factor = zoom * (scroll * 0.003).exp();
+        if (factor - 1.0).abs() > 1e-4 {
+            let before = st.center + (p - rect.center()) / st.scale;
+            st.scale = (st.scale * factor).clamp(0.05, 8.0);
+            st.center = before - (p - rect.center()) / st.scale;
+        }
+    }
+    let to_screen = |p: [f32; 2]| rect.center() + (vec2(p[0], p[1]) - st.center) * st.scale;
+    let painter = ui.painter_at(rect);
+    let dark = vs.dark;
+    let text = ui.visuals().text_color();
+    let weak = ui.visuals().weak_text_color();
+    let fade = |c: Color32, related: bool| {
+        if vs.related.active && !related {
+            faded(c, dark)
+        } else {
+            c
+        }
+    };
+    let selected_event_id = match vs.selection {
+        Selection::Event(i) => vs.doc.events.get(i).map(|e| e.id.clone()),
+        _ => None,
+    };
+    let small = crate::fonts::ui(10.5);
+    for e in &graph.edges {
+        let (a, b) = (to_screen(st.pos[e.a]), to_screen(st.pos[e.b]));
+        if !rect.intersects(Rect::from_two_pos(a, b)) {
+            continue;
+        }
+        let (ea, eb) = (graph.nodes[e.a], graph.nodes[e.b]);
+        let on_selected = selected_event_id
+            .as_ref()
+            .is_some_and(|id| e.events.contains(id));
+        let related = on_selected
+            || (vs.related.entities[ea]
+                && vs.related.entities[eb]
+                && !matches!(vs.selection, Selection::Event(_)));
+        let base = if on_selected {
+            vs.selection_event_color()
+        } else {
+            weak
+        };
+        let width = 1.0 + (e.weight() - 1.0) * 1.5 + if on_selected { 1.5 } else { 0.0 };
+        painter.line_segment([a, b], Stroke::new(width, fade(base, related)));
+        if st.scale > 0.4 || related && vs.related.active {
+            let mid = pos2((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+            paint_label(
+                &painter,
+                mid,
+                Align2::CENTER_CENTER,
+                &e.kinds.join(" · "),
+                &small,
+                fade(weak, related),
+                140.0,
+            );
+        }
+    }
+    let name_font = crate::fonts::ui(12.0);
+    let mut screen = Vec::new();
+    for (k, &ent) in graph.nodes.iter().enumerate() {
+        let e = &vs.doc.entities[ent];
+        let c = to_screen(st.pos[k]);
+        screen.push((ent, c));
+        if !rect.expand(100.0).contains(c) {
+            continue;
+        }
+        let related = vs.related.entities[ent];
+        let selected = vs.selection == Selection::Entity(ent);
+        actor_shape(
+            &painter,
+            c,
+            R,
+            &e.kind,
+            fade(country_color(e.country.as_deref()), related),
+            Stroke::NONE,
+        );
+        if selected || (related && vs.related.active) {
+            painter.circle_stroke(
+                c,
+                R + 4.0,
+                Stroke::new(if selected { 2.5 } else { 1.5 }, ACCENT),
+            );
+        }
+        let name_rect = paint_label(
+            &painter,
+            pos2(c.x, c.y + R + 3.0),
+            Align2::CENTER_TOP,
+            &e.name,
+            &name_font,
+            fade(text, related),
+            130.0,
+        );
+        if let Some(role) = e
+            .roles
+            .first()
+            .filter(|_| selected || related && vs.related.active || st.scale > 1.2)
+        {
+            paint_label(
+                &painter,
+                name_rect.center_bottom(),
+                Align2::CENTER_TOP,
+                role,
+                &small,
+                fade(weak, related),
+                170.0,
+            );
+        }
+        let hit = Rect::from_center_size(c, vec2(2.0 * R + 6.0, 2.0 * R + 6.0)).union(name_rect);
+        let resp = ui.interact(
+            hit,
+            ui.scope_id().with(("node", ent)),
+            egui::Sense::click_and_drag(),
+        );
+        if resp.dragged() {
+            let d = resp.drag_delta() / st.scale;
+            st.pos[k][0] += d.x;
+            st.pos[k][1] += d.y;
+        }
+        if resp.clicked() {
+            action = Some(Action::Select(Selection::Entity(ent)));
+        }
+        if resp.hovered() {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            let doc = vs.doc;
+            resp.on_hover_ui(|ui| {
+                ui.set_max_width(320.0);
+                let f = crate::fonts::ui(13.0);
+                let col = ui.visuals().text_color();
+                crate::text::label(ui, &e.name, &f, col);
+                if let Some(l) = &e.latin {
+                    ui.label(l);
+                }
+                for r in &e.roles {
+                    crate::text::label(ui, r, &f, col);
+                }
+                let n = doc
+                    .events
+                    .iter()
+                    .filter(|ev| crate::selection::involves(ev, &e.id))
+                    .count();
+                ui.label(format!(
+                    "{} · {} · {n} events",
+                    e.kind,
+                    e.country.as_deref().unwrap_or("?")
+                ));
+            });
+        }
+    }
+    st.screen = screen;
+    action
+}
+
+impl ViewState<'_> {
+    /// Colour of the selected event's kind (accent when no event is selected).
+    pub fn selection_event_color(&self) -> egui::Color32 {
+        match self.selection {
+            Selection::Event(i) => self
+                .doc
+                .events
+                .get(i)
+                .map_or(ACCENT, |e| kind_color(&e.kind)),
+            _ => ACCENT,
+        }
+    }
+}

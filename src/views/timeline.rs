@@ -1,0 +1,512 @@
+//! The timeline: one lane per actor (or per event kind), events as coloured marks, zoom and pan
+//! through `egui_plot`, marks and labels painted through our text layer.
+
+use std::collections::HashMap;
+
+use egui::{Align2, Color32, Pos2, Rect, Stroke, Vec2b, pos2, vec2};
+use egui_plot::{GridInput, GridMark, Plot, PlotBounds};
+
+use super::style::{ACCENT, EVENT_KINDS, faded, kind_color, status_fill};
+use super::{Action, ViewState};
+use crate::model::{Document, day_label};
+use crate::selection::Selection;
+
+/// A lane of the timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    /// What the lane shows: an actor's name or an event kind.
+    pub label: String,
+    /// The actor of the lane (actor mode).
+    pub entity: Option<usize>,
+}
+
+/// Lanes and which lanes each event sits in; rebuilt when the document or the mode changes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TimelineModel {
+    /// Lanes from top to bottom.
+    pub lanes: Vec<Lane>,
+    /// Per event (index into `Document::events`): its lanes.
+    pub event_lanes: Vec<Vec<usize>>,
+}
+
+impl TimelineModel {
+    /// Lanes per actor (in order of first appearance in the chronology) or per event kind.
+    pub fn of(doc: &Document, by_kind: bool) -> Self {
+        let mut lanes = Vec::new();
+        let mut event_lanes = vec![Vec::new(); doc.events.len()];
+        if by_kind {
+            let mut kinds: Vec<&str> = EVENT_KINDS
+                .iter()
+                .copied()
+                .filter(|k| doc.events.iter().any(|e| e.kind == *k))
+                .collect();
+            for e in &doc.events {
+                if !kinds.contains(&e.kind.as_str()) {
+                    kinds.push(&e.kind);
+                }
+            }
+            for (i, e) in doc.events.iter().enumerate() {
+                if let Some(l) = kinds.iter().position(|k| *k == e.kind) {
+                    event_lanes[i].push(l);
+                }
+            }
+            lanes = kinds
+                .into_iter()
+                .map(|k| Lane {
+                    label: k.to_owned(),
+                    entity: None,
+                })
+                .collect();
+        } else {
+            let index: HashMap<&str, usize> = doc
+                .entities
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.id.as_str(), i))
+                .collect();
+            let mut lane_of: HashMap<usize, usize> = HashMap::new();
+            for i in doc.chronological() {
+                for p in &doc.events[i].participants {
+                    let Some(&k) = index.get(p.entity.as_str()) else {
+                        continue;
+                    };
+                    let l = *lane_of.entry(k).or_insert_with(|| {
+                        lanes.push(Lane {
+                            label: doc.entities[k].name.clone(),
+                            entity: Some(k),
+                        });
+                        lanes.len() - 1
+                    });
+                    if !event_lanes[i].contains(&l) {
+                        event_lanes[i].push(l);
+                    }
+                }
+            }
+            let other = lanes.len();
+            let mut used_other = false;
+            for lanes_of in event_lanes.iter_mut() {
+                if lanes_of.is_empty() {
+                    lanes_of.push(other);
+                    used_other = true;
+                }
+            }
+            if used_other {
+                lanes.push(Lane {
+                    label: "(no participant)".to_owned(),
+                    entity: None,
+                });
+            }
+        }
+        Self { lanes, event_lanes }
+    }
+}
+
+/// The timeline's own state between frames.
+#[derive(Clone, Debug)]
+pub struct TimelineState {
+    /// Lanes per event kind instead of per actor.
+    pub by_kind: bool,
+    /// Fit all events on the next frame.
+    pub fit_request: bool,
+    /// Screen position of every mark drawn last frame: (event index, centre).
+    pub marks: Vec<(usize, Pos2)>,
+    /// Where the plot was last drawn.
+    pub frame: Rect,
+}
+
+impl Default for TimelineState {
+    fn default() -> Self {
+        Self {
+            by_kind: false,
+            fit_request: true,
+            marks: vec![],
+            frame: Rect::NOTHING,
+        }
+    }
+}
+
+const MARK_R: f32 = 7.0;
+const DENSE: usize = 1500;
+const LABEL_LIMIT: usize = 40;
+
+/// Shows the timeline; returns a selection when the user clicks a mark or a lane label.
+pub fn show(
+    ui: &mut egui::Ui,
+    vs: &ViewState<'_>,
+    model: &TimelineModel,
+    st: &mut TimelineState,
+) -> Option<Action> {
+    let mut action = None;
+    ui.horizontal(|ui| {
+        ui.label("Lanes:");
+        if ui
+            .selectable_label(!st.by_kind, "Actors")
+            .on_hover_text("One lane per actor")
+            .clicked()
+        {
+            st.by_kind = false;
+        }
+        if ui
+            .selectable_label(st.by_kind, "Event kinds")
+            .on_hover_text("One lane per kind of event")
+            .clicked()
+        {
+            st.by_kind = true;
+        }
+        ui.separator();
+        if ui
+            .button("Fit")
+            .on_hover_text("Fit all events (F)")
+            .clicked()
+        {
+            st.fit_request = true;
+        }
+        ui.separator();
+        for k in EVENT_KINDS {
+            if vs.doc.events.iter().any(|e| e.kind == k) {
+                let (r, _) = ui.allocate_exact_size(vec2(10.0, 10.0), egui::Sense::hover());
+                ui.painter().circle_filled(r.center(), 5.0, kind_color(k));
+                ui.label(k);
+            }
+        }
+        if vs.doc.events.iter().any(|e| e.status == "planned") {
+            let (r, _) = ui.allocate_exact_size(vec2(10.0, 10.0), egui::Sense::hover());
+            ui.painter().circle_stroke(
+                r.center(),
+                4.5,
+                Stroke::new(1.5, ui.visuals().text_color()),
+            );
+            ui.label("planned");
+        }
+    });
+
+    let chron = vs.chron;
+    let (x0, x1) = chron.x_range();
+    let n_lanes = model.lanes.len().max(1);
+    let fit = PlotBounds::from_min_max([x0 - 0.05, -(n_lanes as f64) + 0.4], [x1 + 0.05, 1.45]);
+    let label_chron = chron.clone();
+    let plot = Plot::new("timeline")
+        .show_axes([true, false])
+        .show_grid([true, false])
+        .allow_zoom([true, false])
+        .allow_double_click_reset(false)
+        .auto_bounds(Vec2b::FALSE)
+        .show_x(false)
+        .show_y(false)
+        .x_grid_spacer(day_spacer)
+        .x_axis_formatter(move |m: GridMark, _r| {
+            if m.value.fract() == 0.0 {
+                day_label(&label_chron, m.value as i64)
+            } else {
+                String::new()
+            }
+        });
+    let first = !ui.ctx().data(|d| {
+        d.get_temp::<bool>(egui::Id::unique("timeline-init"))
+            .unwrap_or(false)
+    });
+    let fit_now = st.fit_request || first;
+    st.fit_request = false;
+    let resp = plot.show(ui, |pui| {
+        if fit_now {
+            pui.set_plot_bounds(fit);
+        }
+    });
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(egui::Id::unique("timeline-init"), true));
+    let t = resp.transform;
+    let frame = *t.frame();
+    st.frame = frame;
+    let painter = ui.painter_at(frame);
+    let dark = vs.dark;
+    let text_color = ui.visuals().text_color();
+    let bounds = t.bounds();
+    let (ymin, ymax) = (bounds.min()[1], bounds.max()[1]);
+
+    // Lane bands.
+    let lane_y = |l: usize| t.position_from_point_y(-(l as f64));
+    let visible_lanes: Vec<usize> = (0..model.lanes.len())
+        .filter(|&l| {
+            let v = -(l as f64);
+            v >= ymin - 0.5 && v <= ymax + 0.5
+        })
+        .collect();
+    let lane_h = (t.position_from_point_y(0.0) - t.position_from_point_y(1.0)).abs();
+    for &l in &visible_lanes {
+        if l % 2 == 0 {
+            let y = lane_y(l);
+            painter.rect_filled(
+                Rect::from_min_max(
+                    pos2(frame.left(), y - lane_h / 2.0),
+                    pos2(frame.right(), y + lane_h / 2.0),
+                ),
+                0.0,
+                ui.visuals().faint_bg_color,
+            );
+        }
+    }
+
+    // Marks (culled to the frame, aggregated when too dense).
+    st.marks.clear();
+    let mut drawn: Vec<(usize, Pos2, usize)> = Vec::new();
+    for p in &chron.placed {
+        let x = t.position_from_point_x(p.x);
+        if x < frame.left() - MARK_R || x > frame.right() + MARK_R {
+            continue;
+        }
+        for &l in &model.event_lanes[p.event] {
+            let v = -(l as f64);
+            if v < ymin - 0.5 || v > ymax + 0.5 {
+                continue;
+            }
+            drawn.push((p.event, pos2(x, lane_y(l)), l));
+        }
+    }
+    let selected_event = match vs.selection {
+        Selection::Event(i) => Some(i),
+        _ => None,
+    };
+    let color_of = |i: usize| {
+        let c = kind_color(&vs.doc.events[i].kind);
+        if vs.related.active && !vs.related.events[i] {
+            faded(c, dark)
+        } else {
+            c
+        }
+    };
+    if drawn.len() > DENSE {
+        let mut buckets: HashMap<(usize, i32), (usize, Pos2, usize)> = HashMap::new();
+        for &(ev, pos, lane) in &drawn {
+            let key = (lane, (pos.x / 5.0) as i32);
+            let b = buckets.entry(key).or_insert((ev, pos, 0));
+            b.2 += 1;
+        }
+        for (ev, pos, count) in buckets.into_values() {
+            let h = (3.0 + (count as f32).log2() * 2.0).min(lane_h * 0.8);
+            painter.rect_filled(Rect::from_center_size(pos, vec2(4.0, h)), 1.0, color_of(ev));
+            st.marks.push((ev, pos));
+        }
+    } else {
+        // Connectors between the lanes of one event.
+        let mut span: HashMap<usize, (f32, f32, f32)> = HashMap::new();
+        for &(ev, pos, _) in &drawn {
+            let s = span.entry(ev).or_insert((pos.x, pos.y, pos.y));
+            s.1 = s.1.min(pos.y);
+            s.2 = s.2.max(pos.y);
+        }
+        for (ev, (x, y0, y1)) in &span {
+            if y1 > y0 {
+                painter.line_segment(
+                    [pos2(*x, *y0), pos2(*x, *y1)],
+                    Stroke::new(1.5, color_of(*ev).gamma_multiply(0.6)),
+                );
+            }
+        }
+        for &(ev, pos, _) in &drawn {
+            let e = &vs.doc.events[ev];
+            let c = color_of(ev);
+            match status_fill(&e.status, c) {
+                Some(fill) => {
+                    painter.circle_filled(pos, MARK_R, fill);
+                }
+                None => {
+                    painter.circle_filled(pos, MARK_R, ui.visuals().extreme_bg_color);
+                    painter.circle_stroke(pos, MARK_R - 1.0, Stroke::new(2.0, c));
+                }
+            }
+            if Some(ev) == selected_event {
+                painter.circle_stroke(pos, MARK_R + 3.0, Stroke::new(2.5, ACCENT));
+            }
+            st.marks.push((ev, pos));
+        }
+        // Short labels in two header rows above the lanes, when there is room.
+        if span.len() <= LABEL_LIMIT {
+            let rows = [t.position_from_point_y(1.1), t.position_from_point_y(0.72)];
+            let mut taken: Vec<Rect> = Vec::new();
+            let font = crate::fonts::ui(11.5);
+            let mut events: Vec<_> = span.iter().collect();
+            events.sort_by(|a, b| a.1.0.total_cmp(&b.1.0));
+            for (ev, (x, y0, _)) in events {
+                let label = short_label(vs.doc, *ev);
+                let (s, lay) = crate::text::label_layout(ui.ctx(), &label, &font, 150.0);
+                let size = vec2(s.natural_width(), lay.height);
+                let Some(rect) = rows
+                    .iter()
+                    .map(|&y| Align2::CENTER_CENTER.anchor_size(pos2(*x, y), size))
+                    .find(|r| !taken.iter().any(|t| t.expand(3.0).intersects(*r)))
+                else {
+                    continue;
+                };
+                taken.push(rect);
+                let col = if vs.related.active && !vs.related.events[*ev] {
+                    faded(text_color, dark)
+                } else {
+                    text_color
+                };
+                painter.line_segment(
+                    [pos2(*x, rect.bottom()), pos2(*x, *y0 - MARK_R)],
+                    Stroke::new(1.0, color_of(*ev).gamma_multiply(0.35)),
+                );
+                crate::text::paint(&painter, rect.min, &s, &lay, &font, &|_| col);
+            }
+        }
+    }
+
+    // Lane labels, over a backdrop on the left of the plot.
+    let font = crate::fonts::ui(12.5);
+    for &l in &visible_lanes {
+        let lane = &model.lanes[l];
+        let y = lane_y(l);
+        let (s, lay) = crate::text::label_layout(ui.ctx(), &lane.label, &font, 170.0);
+        let rect = Rect::from_min_size(
+            pos2(frame.left() + 4.0, y - lay.height / 2.0),
+            vec2(s.natural_width(), lay.height),
+        );
+        painter.rect_filled(
+            rect.expand(3.0),
+            3.0,
+            ui.visuals().extreme_bg_color.gamma_multiply(0.85),
+        );
+        let related = lane
+            .entity
+            .is_some_and(|k| vs.related.entities.get(k).copied().unwrap_or(false));
+        let col =
+            if Some(lane.entity) == Some(selected_entity(vs.selection)) && lane.entity.is_some() {
+                ACCENT
+            } else if vs.related.active && !related {
+                faded(text_color, dark)
+            } else {
+                text_color
+            };
+        crate::text::paint(&painter, rect.min, &s, &lay, &font, &|_| col);
+        let id = ui.scope_id().with(("lane", l));
+        let r = ui.interact(rect, id, egui::Sense::click());
+        if r.clicked()
+            && let Some(k) = lane.entity
+        {
+            action = Some(Action::Select(Selection::Entity(k)));
+        }
+        if r.hovered() {
+            painter.rect_stroke(
+                rect.expand(3.0),
+                3.0,
+                Stroke::new(1.0, ACCENT.gamma_multiply(0.6)),
+                egui::StrokeKind::Outside,
+            );
+        }
+    }
+
+    // Hover and click on marks.
+    let pointer = resp.response.hover_pos();
+    let nearest = pointer.and_then(|p| nearest_mark(&st.marks, p, MARK_R + 3.0));
+    if let Some(ev) = nearest {
+        let doc = vs.doc;
+        resp.response.clone().on_hover_ui_at_pointer(|ui| {
+            event_tooltip(ui, doc, vs.chron, ev);
+        });
+    }
+    if resp.response.clicked()
+        && let Some(ev) = nearest.or_else(|| {
+            resp.response
+                .interact_pointer_pos()
+                .and_then(|p| nearest_mark(&st.marks, p, MARK_R + 3.0))
+        })
+    {
+        action = Some(Action::Select(Selection::Event(ev)));
+    }
+    if resp.response.hovered() && nearest.is_some() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
+    let _ = Color32::TRANSPARENT;
+    action
+}
+
+fn selected_entity(sel: Selection) -> Option<usize> {
+    match sel {
+        Selection::Entity(k) => Some(k),
+        _ => None,
+    }
+}
+
+fn nearest_mark(marks: &[(usize, Pos2)], p: Pos2, max: f32) -> Option<usize> {
+    marks
+        .iter()
+        .map(|(ev, pos)| (*ev, pos.distance(p)))
+        .filter(|(_, d)| *d <= max)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(ev, _)| ev)
+}
+
+/// The short label of an event on the timeline: its kind and its other participants.
+pub fn short_label(doc: &Document, ev: usize) -> String {
+    let e = &doc.events[ev];
+    let mut names: Vec<&str> = e
+        .participants
+        .iter()
+        .filter(|p| p.role != "guest" && p.role != "delegation" || e.participants.len() == 1)
+        .filter_map(|p| doc.entity(&p.entity))
+        .map(|x| x.name.as_str())
+        .take(2)
+        .collect();
+    if names.is_empty() {
+        names = e
+            .participants
+            .iter()
+            .filter_map(|p| doc.entity(&p.entity))
+            .map(|x| x.name.as_str())
+            .take(1)
+            .collect();
+    }
+    format!("{}. {}", e.order, names.join("، "))
+}
+
+/// Tooltip contents for an event.
+pub fn event_tooltip(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    chron: &crate::model::Chronology,
+    ev: usize,
+) {
+    let e = &doc.events[ev];
+    let font = crate::fonts::ui(13.0);
+    let col = ui.visuals().text_color();
+    ui.set_max_width(360.0);
+    crate::text::label(ui, &e.summary, &font, col);
+    let when = chron
+        .of_event(ev)
+        .map(|p| {
+            let day = day_label(chron, p.day);
+            if p.day_known {
+                day
+            } else {
+                format!("day not stated (near {day})")
+            }
+        })
+        .unwrap_or_default();
+    ui.label(format!("{} · {} · {}", e.kind, e.status, when));
+    for p in &e.participants {
+        if let Some(ent) = doc.entity(&p.entity) {
+            crate::text::label(ui, &format!("{} — {}", p.role, ent.name), &font, col);
+        }
+    }
+}
+
+/// Grid marks at whole days (fewer when zoomed out).
+fn day_spacer(input: GridInput) -> Vec<GridMark> {
+    let (a, b) = input.bounds;
+    let span = (b - a).max(1.0);
+    let step = [1.0, 7.0, 30.0, 365.0]
+        .into_iter()
+        .find(|s| span / s <= 12.0)
+        .unwrap_or(365.0 * 10.0);
+    let mut out = Vec::new();
+    let mut v = (a / step).floor() * step;
+    while v <= b && out.len() < 200 {
+        out.push(GridMark {
+            value: v,
+            step_size: step,
+        });
+        v += step;
+    }
+    out
+}

@@ -1,0 +1,309 @@
+//! The document model: loading, validation, saving, and the curated seed document.
+
+use std::path::PathBuf;
+
+use waqai::model::{self, Document, Span};
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("waqai-model-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn seed() -> Document {
+    waqai::seed::document()
+}
+
+#[test]
+fn seed_is_valid_and_round_trips_with_unknown_fields() {
+    let mut doc = seed();
+    assert!(model::validate(&doc).is_empty());
+    doc.extra.insert("x_reviewer".into(), "analyst".into());
+    doc.entities[0]
+        .extra
+        .insert("x_note".into(), serde_json::json!({"a": [1, 2]}));
+    doc.events[0]
+        .when
+        .extra
+        .insert("x_calendar".into(), "hijri".into());
+    let path = tmp("rt").join("seed.waqai.json");
+    model::save_document(&doc, &path).unwrap();
+    let again = model::load_path(&path).unwrap();
+    assert_eq!(again, doc);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("x_reviewer") && text.contains("x_note") && text.contains("x_calendar"));
+    // Saving again gives the same bytes.
+    model::save_document(&again, &path).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn every_validation_rule_is_reported_in_words() {
+    let mut doc = seed();
+    doc.format = "waqai/9".into();
+    doc.entities[1].id = doc.entities[0].id.clone();
+    doc.events[1].id = doc.events[0].id.clone();
+    doc.events[2].participants[0].entity = "nobody".into();
+    doc.events[2].place = Some("nowhere".into());
+    doc.entities[3].part_of = Some("no-parent".into());
+    doc.relations[0].target = "ghost".into();
+    doc.relations[0].events.push("no-event".into());
+    doc.events[3].evidence.push(Span::new(10, 5));
+    doc.entities[4].mentions.push(Span::new(99_990, 99_999));
+    doc.events[4].when.date = Some("2020-02-30".into());
+    doc.article.published = Some("2020-13-01".into());
+    doc.events[5].order = 9;
+    doc.events[0].order = 2;
+    let problems: Vec<String> = model::validate(&doc)
+        .into_iter()
+        .map(|p| p.message)
+        .collect();
+    let all = problems.join("\n");
+    for needle in [
+        "unknown format \"waqai/9\"",
+        "two entities have the id",
+        "two events have the id",
+        "participant \"nobody\", which does not exist",
+        "takes place at \"nowhere\"",
+        "part of \"no-parent\"",
+        "names \"ghost\"",
+        "cites event \"no-event\"",
+        "starts after it ends",
+        "lies outside the text",
+        "\"2020-02-30\", which is not a real calendar date",
+        "publication date \"2020-13-01\"",
+        "share the order 2",
+        "skips from",
+    ] {
+        assert!(all.contains(needle), "missing {needle:?} in:\n{all}");
+    }
+}
+
+#[test]
+fn bad_files_give_clear_errors() {
+    let dir = tmp("bad");
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty.waqai.json", vec![], "empty"),
+        (
+            "binary.txt",
+            vec![0x89, b'P', b'N', b'G', 0, 0, 1],
+            "binary",
+        ),
+        ("latin1.txt", vec![b'a', 0xE9, b'b'], "not valid UTF-8"),
+        (
+            "broken.waqai.json",
+            b"{\n \"format\": \"waqai/1\",\n \"article\": }".to_vec(),
+            "line 3",
+        ),
+        (
+            "wrong.waqai.json",
+            b"[1, 2]".to_vec(),
+            "not a valid Waqai document",
+        ),
+    ];
+    for (name, bytes, needle) in cases {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        let e = model::load_path(&p).unwrap_err().to_string();
+        assert!(e.contains(needle) && e.contains(name), "{name}: {e}");
+    }
+    let big = dir.join("huge.txt");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(model::MAX_FILE_BYTES + 1).unwrap();
+    let e = model::load_path(&big).unwrap_err().to_string();
+    assert!(e.contains("over 50 MB"), "{e}");
+    let e = model::load_path(&dir.join("missing.json"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("does not exist"), "{e}");
+    assert!(
+        model::load_path(&dir)
+            .unwrap_err()
+            .to_string()
+            .contains("folder")
+    );
+}
+
+#[test]
+fn a_plain_text_article_opens_with_its_title_and_normalised_text() {
+    let p = tmp("txt").join("article.txt");
+    std::fs::write(&p, "\u{feff}\r\nعنوان الخبر\r\nنص الخبر\rسطر").unwrap();
+    let doc = model::load_path(&p).unwrap();
+    assert_eq!(doc.article.title, "عنوان الخبر");
+    assert_eq!(doc.article.text, "\nعنوان الخبر\nنص الخبر\nسطر");
+    assert!(doc.events.is_empty());
+}
+
+#[test]
+fn a_failed_save_leaves_the_old_file_and_no_temporary() {
+    let dir = tmp("save");
+    let target = dir.join("doc.waqai.json");
+    std::fs::write(&target, "old").unwrap();
+    // A folder standing where the temporary file must go makes the write fail midway.
+    let blocker = dir.join(format!(".doc.waqai.json.{}.tmp", std::process::id()));
+    std::fs::create_dir_all(&blocker).unwrap();
+    assert!(model::save_document(&seed(), &target).is_err());
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
+    std::fs::remove_dir(&blocker).unwrap();
+    let e = model::save_document(&seed(), &dir.join("no/such/dir/x.json")).unwrap_err();
+    assert!(e.to_string().contains("could not save"));
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+fn quotes(doc: &Document, spans: &[Span]) -> Vec<String> {
+    spans.iter().map(|s| doc.quote(*s).unwrap()).collect()
+}
+
+#[test]
+fn seed_mentions_quote_what_they_should() {
+    let doc = seed();
+    let expect: &[(&str, &[&str])] = &[
+        (
+            "bashagha",
+            &[
+                "باشاغا",
+                "فتحي باشاغا",
+                "وزير الداخلية المفوض",
+                "وزير الداخلية",
+            ],
+        ),
+        ("ledrian", &["جان إيف لودريان", "وزير الخارجية الفرنسي"]),
+        ("darmanin", &["جيرالد دارمانان", "نظيره الفرنسي"]),
+        ("gna", &["حكومة الوفاق"]),
+        ("fr_mfa", &["وزارة الخارجية الفرنسية"]),
+        (
+            "fr_moi",
+            &[
+                "وزارة الداخلية الفرنسية",
+                "وزارتي الداخلية الفرنسية والليبية",
+            ],
+        ),
+        ("fr_police_sf", &["القوات الخاصة للشرطة الفرنسية"]),
+        ("delegation", &["الوفد المرافق له"]),
+        ("libya", &["ليبيا"]),
+        ("france", &["فرنسا", "الجمهورية الفرنسية"]),
+        ("paris", &["باريس"]),
+        ("fr_mfa_hq", &["مقر وزارة الخارجية الفرنسية"]),
+        ("fr_moi_hq", &["مقر وزارة الداخلية الفرنسية"]),
+        ("mou_institution", &["إحدى هذه المؤسسات"]),
+    ];
+    for (id, allowed) in expect {
+        let e = doc.entity(id).unwrap();
+        assert!(!e.mentions.is_empty(), "{id} has no mention");
+        for q in quotes(&doc, &e.mentions) {
+            assert!(
+                allowed.contains(&q.as_str()),
+                "{id}: unexpected mention {q:?}"
+            );
+        }
+    }
+    assert_eq!(doc.entity("bashagha").unwrap().mentions.len(), 14);
+    assert_eq!(doc.entity("paris").unwrap().mentions.len(), 5);
+}
+
+#[test]
+fn seed_events_are_in_order_with_their_evidence() {
+    let doc = seed();
+    let expect: &[(&str, &str, &str, &str)] = &[
+        (
+            "e1_visit",
+            "visit",
+            "occurred",
+            "ووصل وزير الداخلية بحكومة الوفاق فتحي باشاغا",
+        ),
+        (
+            "e2_meeting_ledrian",
+            "meeting",
+            "occurred",
+            "«باشاغا» يبحث مع وزير الخارجية الفرنسي",
+        ),
+        (
+            "e3_meeting_darmanin",
+            "meeting",
+            "occurred",
+            "في غضون ذلك، التقى وزير الداخلية المفوض",
+        ),
+        (
+            "e4_meeting_biometric",
+            "meeting",
+            "occurred",
+            "وبحث وزير الداخلية فتحي باشاغا والوفد المرافق له",
+        ),
+        (
+            "e5_mou_signing",
+            "signing",
+            "occurred",
+            "وفي ختام الاجتماع وقع وزير الداخلية المفوض مذكرة تفاهم",
+        ),
+        (
+            "e6_planned_meetings",
+            "meeting",
+            "planned",
+            "يلتقي خلالها بالقيادات الأمنية والسياسية بفرنسا",
+        ),
+    ];
+    let order = doc.chronological();
+    for (n, (id, kind, status, starts)) in expect.iter().enumerate() {
+        let e = &doc.events[order[n]];
+        assert_eq!(&e.id, id);
+        assert_eq!(e.order, n as i64 + 1);
+        assert_eq!((&e.kind[..], &e.status[..]), (*kind, *status));
+        let first = doc.quote(e.evidence[0]).unwrap();
+        assert!(first.starts_with(starts), "{id}: evidence starts {first:?}");
+        for s in &e.evidence {
+            let q = doc.quote(*s).unwrap();
+            assert!(
+                !q.starts_with(' ') && !q.ends_with(' ') && !q.contains('\n'),
+                "{id}: {q:?}"
+            );
+        }
+    }
+    let thursday: Vec<&str> = doc
+        .events
+        .iter()
+        .filter(|e| e.when.weekday.as_deref() == Some("thursday"))
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(thursday, ["e2_meeting_ledrian", "e3_meeting_darmanin"]);
+    assert!(
+        doc.events
+            .iter()
+            .filter(|e| e.when.relative_days == Some(0))
+            .count()
+            == 2
+    );
+    assert!(doc.article.published.is_none());
+    let signing = doc.event("e5_mou_signing").unwrap();
+    assert_eq!(signing.cameo.as_deref(), Some("057"));
+    assert!(
+        signing
+            .participants
+            .iter()
+            .any(|p| p.entity == "mou_institution" && p.role == "signatory")
+    );
+}
+
+#[test]
+fn chronology_gives_a_readable_relative_axis() {
+    let doc = seed();
+    let c = model::Chronology::of(&doc);
+    assert!(!c.absolute);
+    assert_eq!(model::day_label(&c, 0), "publication day (Thursday)");
+    assert_eq!(
+        model::day_label(&c, -1),
+        "day before publication (Wednesday)"
+    );
+    let xs: Vec<f64> = c.placed.iter().map(|p| p.x).collect();
+    assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
+    let mut dated = doc.clone();
+    dated.article.published = Some("2020-11-19".into());
+    let c = model::Chronology::of(&dated);
+    assert!(c.absolute);
+    let p = c.of_event(1).unwrap();
+    assert_eq!(model::day_label(&c, p.day), "2020-11-19 Thu");
+}

@@ -1,0 +1,235 @@
+//! The viewer driven through its real UI with egui_kittest.
+
+use std::path::PathBuf;
+
+use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use waqai::app::{FilePicker, WaqaiApp};
+use waqai::selection::Selection;
+
+struct GivenPath(Option<PathBuf>);
+
+impl FilePicker for GivenPath {
+    fn open(&mut self) -> Option<PathBuf> {
+        self.0.take()
+    }
+    fn save(&mut self, _name: &str) -> Option<PathBuf> {
+        self.0.take()
+    }
+}
+
+fn harness() -> Harness<'static, WaqaiApp> {
+    let app = WaqaiApp::new(waqai::seed::document(), None);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(waqai::fonts::install)
+        .build_ui_state(|ui, app: &mut WaqaiApp| app.show(ui), app);
+    h.run_steps(3);
+    h
+}
+
+fn click_at(h: &mut Harness<'static, WaqaiApp>, pos: Pos2) {
+    h.hover_at(pos);
+    h.run_steps(1);
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run_steps(3);
+}
+
+fn press(h: &mut Harness<'static, WaqaiApp>, key: Key) {
+    h.key_press(key);
+    h.run_steps(2);
+}
+
+fn event_index(h: &Harness<'static, WaqaiApp>, id: &str) -> usize {
+    h.state()
+        .doc
+        .events
+        .iter()
+        .position(|e| e.id == id)
+        .unwrap()
+}
+
+#[test]
+fn starts_on_the_seed_with_every_event_on_the_timeline() {
+    let h = harness();
+    let app = h.state();
+    assert_eq!(app.doc.events.len(), 6);
+    assert!(app.problems.is_empty(), "{:?}", app.problems);
+    for i in 0..6 {
+        assert!(
+            app.timeline.marks.iter().any(|(e, _)| *e == i),
+            "event {i} has no mark"
+        );
+    }
+    assert!(app.relations.screen.len() >= 10);
+    assert!(h.query_by_label("Inspector").is_some());
+}
+
+#[test]
+fn clicking_an_event_shows_it_and_highlights_its_evidence() {
+    let mut h = harness();
+    let darmanin = event_index(&h, "e3_meeting_darmanin");
+    let pos = h
+        .state()
+        .timeline
+        .marks
+        .iter()
+        .find(|(e, _)| *e == darmanin)
+        .unwrap()
+        .1;
+    click_at(&mut h, pos);
+    h.run_steps(10);
+    let app = h.state();
+    assert_eq!(app.selection, Selection::Event(darmanin));
+    // The inspector shows its place and participants.
+    assert!(
+        h.query_by_label_contains("counterpart Darmanin").is_some()
+            || app.related().spans.len() == 3
+    );
+    // Evidence highlighted and scrolled into view in the article panel.
+    let ev = &app.doc.events[darmanin].evidence[0];
+    let rects = app.article.screen_rects(ev.start..ev.end);
+    assert!(!rects.is_empty());
+    assert!(
+        rects[0].top() > 300.0 && rects[0].top() < 780.0,
+        "evidence not in view: {:?}",
+        rects[0]
+    );
+    // Participants are related in the graph.
+    let k = app
+        .doc
+        .entities
+        .iter()
+        .position(|e| e.id == "darmanin")
+        .unwrap();
+    assert!(app.related().entities[k]);
+}
+
+#[test]
+fn arrow_keys_and_j_k_step_through_events_in_order() {
+    let mut h = harness();
+    let order = h.state().doc.chronological();
+    for &i in &order {
+        press(&mut h, Key::ArrowRight);
+        assert_eq!(h.state().selection, Selection::Event(i));
+    }
+    press(&mut h, Key::J);
+    assert_eq!(
+        h.state().selection,
+        Selection::Event(order[order.len() - 2])
+    );
+    press(&mut h, Key::K);
+    assert_eq!(
+        h.state().selection,
+        Selection::Event(order[order.len() - 1])
+    );
+    press(&mut h, Key::Escape);
+    assert_eq!(h.state().selection, Selection::None);
+}
+
+#[test]
+fn clicking_an_actor_highlights_its_events() {
+    let mut h = harness();
+    let k = h
+        .state()
+        .doc
+        .entities
+        .iter()
+        .position(|e| e.id == "ledrian")
+        .unwrap();
+    let pos = h
+        .state()
+        .relations
+        .screen
+        .iter()
+        .find(|(e, _)| *e == k)
+        .unwrap()
+        .1;
+    click_at(&mut h, pos);
+    let app = h.state();
+    assert_eq!(app.selection, Selection::Entity(k));
+    let meeting = app
+        .doc
+        .events
+        .iter()
+        .position(|e| e.id == "e2_meeting_ledrian")
+        .unwrap();
+    assert!(app.related().events[meeting]);
+    assert_eq!(app.related().events.iter().filter(|r| **r).count(), 1);
+    assert_eq!(
+        app.related().spans.len(),
+        app.doc.entities[k].mentions.len()
+    );
+}
+
+#[test]
+fn clicking_a_mention_in_the_article_selects_its_actor() {
+    let mut h = harness();
+    let k = h
+        .state()
+        .doc
+        .entities
+        .iter()
+        .position(|e| e.id == "bashagha")
+        .unwrap();
+    // The title's «باشاغا» is the first mention of Bashagha.
+    let m = h.state().doc.entities[k].mentions[0];
+    let r = h.state().article.screen_rects(m.start..m.end)[0];
+    click_at(&mut h, r.center());
+    assert_eq!(h.state().selection, Selection::Entity(k));
+}
+
+#[test]
+fn a_malformed_file_shows_a_message_and_the_seed_stays() {
+    let dir = std::env::temp_dir().join(format!("waqai-ui-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("broken.waqai.json");
+    std::fs::write(
+        &bad,
+        "{\n  \"format\": \"waqai/1\",\n  \"article\": {\"text\": 5\n}",
+    )
+    .unwrap();
+    let mut h = harness();
+    h.state_mut().picker = Box::new(GivenPath(Some(bad)));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(3);
+    let banner = h.state().banner.clone().expect("an error banner");
+    assert!(
+        banner.contains("broken.waqai.json") && banner.contains("line"),
+        "{banner}"
+    );
+    assert!(h.query_by_label_contains("broken.waqai.json").is_some());
+    assert_eq!(h.state().doc.events.len(), 6);
+}
+
+#[test]
+fn opening_a_second_document_updates_the_views() {
+    let dir = std::env::temp_dir().join(format!("waqai-ui2-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut doc = waqai::seed::document();
+    doc.events.truncate(2);
+    doc.relations.retain(|r| {
+        r.events
+            .iter()
+            .all(|e| doc.events.iter().any(|x| &x.id == e))
+    });
+    let path = dir.join("two.waqai.json");
+    waqai::model::save_document(&doc, &path).unwrap();
+    let mut h = harness();
+    h.state_mut().picker = Box::new(GivenPath(Some(path.clone())));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(4);
+    let app = h.state();
+    assert_eq!(app.doc.events.len(), 2);
+    assert_eq!(app.path.as_deref(), Some(path.as_path()));
+    assert!(app.timeline.marks.iter().all(|(e, _)| *e < 2));
+    assert!(app.banner.is_none());
+}

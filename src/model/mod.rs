@@ -2,6 +2,7 @@
 
 mod chronology;
 mod io;
+mod synthetic;
 mod types;
 mod validate;
 
@@ -10,5 +11,6 @@ pub use io::{
     LoadError, MAX_FILE_BYTES, decode_text, document_from_text, is_document_path, load_path,
     normalize_text, parse_document, save_document, to_json, write_atomic,
 };
+pub use synthetic::synthetic;
 pub use types::*;
 pub use validate::{Problem, validate};

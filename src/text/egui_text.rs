@@ -330,3 +330,11 @@ pub fn paragraph(
     }
     resp
 }
+
+/// Forgets every shaped text and layout (benchmarks; a change of fonts).
+pub fn clear_cache(ctx: &egui::Context) {
+    let cache = cache(ctx);
+    let mut c = cache.lock().expect("text cache lock");
+    c.shaped.clear();
+    c.layouts.clear();
+}

@@ -15,8 +15,8 @@ pub struct RelationsState {
     pub pos: Vec<[f32; 2]>,
     /// Graph point shown at the centre of the panel.
     pub center: Vec2,
-    /// Screen points per graph unit.
-    pub scale: f32,
+    /// Screen points per graph unit, per axis (a fit stretches the graph to the panel's shape).
+    pub scale: Vec2,
     /// Fit the whole graph on the next frame.
     pub fit_request: bool,
     /// Screen position of each node last frame: (entity index, centre).
@@ -28,7 +28,7 @@ impl Default for RelationsState {
         Self {
             pos: vec![],
             center: Vec2::ZERO,
-            scale: 1.0,
+            scale: Vec2::splat(1.0),
             fit_request: true,
             screen: vec![],
         }
@@ -58,9 +58,10 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         }
         st.center = b.center().to_vec2();
         let avail = rect.shrink2(vec2(90.0, 40.0));
-        st.scale = (avail.width() / b.width().max(1.0))
-            .min(avail.height() / b.height().max(1.0))
-            .clamp(0.05, 2.5);
+        let sx = (avail.width() / b.width().max(1.0)).clamp(0.05, 2.5);
+        let sy = (avail.height() / b.height().max(1.0)).clamp(0.05, 2.5);
+        // Stretch at most 2:1 so that the picture keeps its shape.
+        st.scale = vec2(sx.min(sy * 2.0), sy.min(sx * 2.0));
         st.fit_request = false;
     }
     if bg.dragged() {
@@ -71,7 +72,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         let factor = zoom * (scroll * 0.003).exp();
         if (factor - 1.0).abs() > 1e-4 {
             let before = st.center + (p - rect.center()) / st.scale;
-            st.scale = (st.scale * factor).clamp(0.05, 8.0);
+            st.scale = (st.scale * factor).clamp(Vec2::splat(0.05), Vec2::splat(8.0));
             st.center = before - (p - rect.center()) / st.scale;
         }
     }
@@ -112,7 +113,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         };
         let width = 1.0 + (e.weight() - 1.0) * 1.5 + if on_selected { 1.5 } else { 0.0 };
         painter.line_segment([a, b], Stroke::new(width, fade(base, related)));
-        if st.scale > 0.4 || related && vs.related.active {
+        if graph.edges.len() < 300 && st.scale.min_elem() > 0.4 || related && vs.related.active {
             let mid = pos2((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
             paint_label(
                 &painter,
@@ -127,6 +128,8 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
     }
     let name_font = crate::fonts::ui(12.0);
     let mut screen = Vec::new();
+    // Too many names to read: only those of the selection and what it relates to.
+    let crowded = graph.nodes.len() > 150 && st.scale.min_elem() < 1.5;
     for (k, &ent) in graph.nodes.iter().enumerate() {
         let e = &vs.doc.entities[ent];
         let c = to_screen(st.pos[k]);
@@ -163,7 +166,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         if let Some(role) = e
             .roles
             .first()
-            .filter(|_| selected || related && vs.related.active || st.scale > 1.2)
+            .filter(|_| selected || related && vs.related.active || st.scale.min_elem() > 1.2)
         {
             paint_label(
                 &painter,

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use serde::{Deserialize, Serialize};
 
+use crate::export::{ExportOptions, Format, View};
 use crate::graph::Graph;
 use crate::model::{self, Chronology, Document, Problem};
 use crate::selection::{Related, Selection, step};
@@ -89,6 +90,31 @@ pub struct WaqaiApp {
     related: Related,
     lanes: TimelineModel,
     title: String,
+    /// The export dialog.
+    pub export: ExportDialog,
+}
+
+/// The state of the export dialog and of a running export.
+pub struct ExportDialog {
+    /// Dialog shown.
+    pub open: bool,
+    /// What to export.
+    pub opts: ExportOptions,
+    /// A running export reports here.
+    pub running: Option<std::sync::mpsc::Receiver<Result<PathBuf, String>>>,
+    /// The last export's outcome.
+    pub message: Option<String>,
+}
+
+impl Default for ExportDialog {
+    fn default() -> Self {
+        Self {
+            open: false,
+            opts: ExportOptions::new(View::Timeline),
+            running: None,
+            message: None,
+        }
+    }
 }
 
 impl WaqaiApp {
@@ -110,6 +136,7 @@ impl WaqaiApp {
             related: Related::default(),
             lanes: TimelineModel::default(),
             title: String::new(),
+            export: ExportDialog::default(),
         };
         app.set_document(doc, path);
         app
@@ -200,6 +227,185 @@ impl WaqaiApp {
         match action {
             Action::Select(s) => self.select(s),
             Action::ShowInArticle(o) => self.article.scroll_to = Some(o),
+            Action::Export(v) => {
+                self.export.open = true;
+                self.export.opts = ExportOptions {
+                    format: self.export.opts.format,
+                    scale: self.export.opts.scale,
+                    dark: self.export.opts.dark,
+                    ..ExportOptions::new(v)
+                };
+            }
+        }
+    }
+
+    /// Draws the contents of one panel (all of the window for [`View::Window`]).
+    fn panel(&mut self, ui: &mut egui::Ui, view: View) -> Option<Action> {
+        let vs = ViewState {
+            doc: &self.doc,
+            chron: &self.chron,
+            graph: &self.graph,
+            selection: self.selection,
+            related: &self.related,
+            dark: ui.visuals().dark_mode,
+        };
+        match view {
+            View::Timeline => timeline::show(ui, &vs, &self.lanes, &mut self.timeline),
+            View::Relations => relations::show(ui, &vs, &mut self.relations),
+            View::Article => article::show(ui, &vs, &mut self.article),
+            View::Inspector => inspector::show(ui, &vs, &self.problems),
+            View::Window => None,
+        }
+    }
+
+    /// Draws one view for an offscreen export, under a caption (title, source, view).
+    pub fn export_ui(&mut self, ui: &mut egui::Ui, view: View) {
+        egui::Panel::top("caption").show(ui, |ui| {
+            let col = ui.visuals().strong_text_color();
+            crate::text::label(
+                ui,
+                &self.doc.article.title,
+                &crate::fonts::reading_bold(16.0),
+                col,
+            );
+            let src = &self.doc.article.source;
+            let source = src
+                .outlet
+                .clone()
+                .or_else(|| src.url.clone())
+                .or_else(|| {
+                    src.path.as_ref().map(|p| {
+                        Path::new(p)
+                            .file_name()
+                            .map_or(p.clone(), |n| n.to_string_lossy().into_owned())
+                    })
+                })
+                .unwrap_or_else(|| "unknown source".to_owned());
+            ui.label(RichText::new(format!("{source} · {} · Waqai", view.name())).weak());
+        });
+        if view == View::Window {
+            self.show(ui);
+        } else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                if let Some(a) = self.panel(ui, view) {
+                    self.apply(a);
+                }
+            });
+        }
+    }
+
+    fn export_window(&mut self, ctx: &egui::Context) {
+        if let Some(rx) = &self.export.running {
+            match rx.try_recv() {
+                Ok(Ok(p)) => {
+                    self.export.running = None;
+                    self.export.message = Some(format!("Exported {}", p.display()));
+                }
+                Ok(Err(e)) => {
+                    self.export.running = None;
+                    self.banner = Some(format!("Could not export {e}"));
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => ctx.request_repaint(),
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.export.running = None;
+                    self.banner = Some("The export stopped unexpectedly".to_owned());
+                }
+            }
+        }
+        if !self.export.open {
+            return;
+        }
+        let mut open = true;
+        let mut go = false;
+        egui::Window::new("Export view")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                let o = &mut self.export.opts;
+                egui::Grid::new("export-grid")
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        ui.label("View");
+                        ui.horizontal(|ui| {
+                            for v in View::ALL {
+                                if ui.selectable_label(o.view == v, v.name()).clicked() {
+                                    *o = ExportOptions {
+                                        format: o.format,
+                                        scale: o.scale,
+                                        dark: o.dark,
+                                        ..ExportOptions::new(v)
+                                    };
+                                }
+                            }
+                        });
+                        ui.end_row();
+                        ui.label("Format");
+                        ui.horizontal(|ui| {
+                            ui.selectable_value(&mut o.format, Format::Png, "PNG");
+                            ui.selectable_value(&mut o.format, Format::Svg, "SVG");
+                        });
+                        ui.end_row();
+                        ui.label("Scale");
+                        ui.horizontal(|ui| {
+                            for s in [1.0, 2.0, 4.0] {
+                                ui.selectable_value(&mut o.scale, s, format!("{s}×"));
+                            }
+                        });
+                        ui.end_row();
+                        ui.label("Theme");
+                        ui.horizontal(|ui| {
+                            ui.selectable_value(&mut o.dark, false, "Light");
+                            ui.selectable_value(&mut o.dark, true, "Dark");
+                        });
+                        ui.end_row();
+                        ui.label("Size");
+                        ui.horizontal(|ui| {
+                            ui.add(
+                                egui::DragValue::new(&mut o.width)
+                                    .range(200.0..=8000.0)
+                                    .suffix(" pt"),
+                            );
+                            ui.label("×");
+                            ui.add(
+                                egui::DragValue::new(&mut o.height)
+                                    .range(200.0..=8000.0)
+                                    .suffix(" pt"),
+                            );
+                        });
+                        ui.end_row();
+                    });
+                let (w, h) = o.pixel_size();
+                ui.label(RichText::new(format!("{w} × {h} pixels")).weak());
+                ui.add_enabled_ui(self.export.running.is_none(), |ui| {
+                    if ui.button("Export…").clicked() {
+                        go = true;
+                    }
+                });
+            });
+        self.export.open = open;
+        if go {
+            let ext = match self.export.opts.format {
+                Format::Png => "png",
+                Format::Svg => "svg",
+            };
+            let name = format!("waqai-{}.{ext}", self.export.opts.view.name());
+            if let Some(path) = self.picker.save(&name) {
+                let (tx, rx) = std::sync::mpsc::channel();
+                let doc = self.doc.clone();
+                let opts = self.export.opts.clone();
+                let ctx = ctx.clone();
+                std::thread::spawn(move || {
+                    let r = crate::export::export_to(&doc, &opts, &path)
+                        .map(|()| path)
+                        .map_err(|e| e.to_string());
+                    let _ = tx.send(r);
+                    ctx.request_repaint();
+                });
+                self.export.running = Some(rx);
+                self.export.message = None;
+                self.export.open = false;
+            }
         }
     }
 
@@ -246,6 +452,9 @@ impl WaqaiApp {
         }
         if ctx.input_mut(|i| i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::S))) {
             self.save(false);
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::E))) {
+            self.export.open = true;
         }
         if typing {
             return;
@@ -313,6 +522,10 @@ impl WaqaiApp {
                 }
                 if ui.add(egui::Button::new("Save as…").shortcut_text("Ctrl+Shift+S")).clicked() {
                     self.save(true);
+                }
+                ui.separator();
+                if ui.add(egui::Button::new("Export view…").shortcut_text("Ctrl+E")).clicked() {
+                    self.export.open = true;
                 }
                 ui.separator();
                 if ui.button("Quit").clicked() {
@@ -426,17 +639,17 @@ impl WaqaiApp {
                 });
                 ui.separator();
                 ui.label(format!("zoom {:.0} %", ctx.zoom_factor() * 100.0));
+                if self.export.running.is_some() {
+                    ui.separator();
+                    ui.spinner();
+                    ui.label(format!("exporting {}…", self.export.opts.view.name()));
+                } else if let Some(m) = &self.export.message {
+                    ui.separator();
+                    ui.label(m);
+                }
             });
         });
-        let dark = ui.visuals().dark_mode;
-        let vs = ViewState {
-            doc: &self.doc,
-            chron: &self.chron,
-            graph: &self.graph,
-            selection: self.selection,
-            related: &self.related,
-            dark,
-        };
+        self.export_window(&ctx);
         let mut actions = Vec::new();
         let total_h = ui.available_height();
         let total_w = ui.available_width();
@@ -446,7 +659,7 @@ impl WaqaiApp {
                 .default_size(total_h * 0.42)
                 .size_range(120.0..=total_h * 0.8)
                 .show(ui, |ui| {
-                    actions.extend(timeline::show(ui, &vs, &self.lanes, &mut self.timeline));
+                    actions.extend(self.panel(ui, View::Timeline));
                 });
         }
         if !self.settings.hide_article {
@@ -455,8 +668,8 @@ impl WaqaiApp {
                 .default_size(total_w * 0.38)
                 .size_range(200.0..=total_w * 0.7)
                 .show(ui, |ui| {
-                    ui.label(RichText::new("Article").strong());
-                    actions.extend(article::show(ui, &vs, &mut self.article));
+                    header(ui, "Article", View::Article, &mut actions);
+                    actions.extend(self.panel(ui, View::Article));
                 });
         }
         if !self.settings.hide_relations {
@@ -466,7 +679,7 @@ impl WaqaiApp {
                 .size_range(160.0..=total_w * 0.6)
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
-                        ui.label(RichText::new("Relationships").strong());
+                        header(ui, "Relationships", View::Relations, &mut actions);
                         if ui
                             .small_button("Fit")
                             .on_hover_text("Fit the graph (F)")
@@ -475,17 +688,29 @@ impl WaqaiApp {
                             self.relations.fit_request = true;
                         }
                     });
-                    actions.extend(relations::show(ui, &vs, &mut self.relations));
+                    actions.extend(self.panel(ui, View::Relations));
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            ui.label(RichText::new("Inspector").strong());
-            actions.extend(inspector::show(ui, &vs, &self.problems));
+            header(ui, "Inspector", View::Inspector, &mut actions);
+            actions.extend(self.panel(ui, View::Inspector));
         });
         for a in actions {
             self.apply(a);
         }
     }
+}
+
+/// A panel's title; right-click offers to export the panel.
+fn header(ui: &mut egui::Ui, title: &str, view: View, actions: &mut Vec<Action>) {
+    ui.label(RichText::new(title).strong())
+        .interact(egui::Sense::click())
+        .on_hover_text("Right-click to export this view")
+        .context_menu(|ui| {
+            if ui.button("Export this view…").clicked() {
+                actions.push(Action::Export(view));
+            }
+        });
 }
 
 impl eframe::App for WaqaiApp {

@@ -1,6 +1,7 @@
 //! Waqai: timeline, relationships and evidence of the events an Arabic news article reports.
 
 pub mod app;
+pub mod export;
 pub mod fonts;
 pub mod graph;
 pub mod model;

@@ -1,21 +1,134 @@
-//! Command line: start the window on a document or article (the bundled seed by default).
+//! Command line: start the window on a document or article (the bundled seed by default), or
+//! run a headless command.
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{Parser, Subcommand, ValueEnum};
 use waqai::app::WaqaiApp;
+use waqai::export::{ExportOptions, Format, View};
 
 /// Waqai: the meetings, visits and agreements an Arabic news article reports.
 #[derive(Parser)]
-#[command(version, about)]
+#[command(version, about, args_conflicts_with_subcommands = true)]
 struct Cli {
-    /// A `.waqai.json` document or an article (`.txt`); the bundled seed when omitted.
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// A `.waqai.json` document or an article (`.txt`) to open; the bundled seed when omitted.
     file: Option<PathBuf>,
 }
 
-fn main() -> eframe::Result<()> {
+#[derive(Subcommand)]
+enum Command {
+    /// Render a view to PNG or SVG without a window or a GPU.
+    Export {
+        /// The document or article.
+        input: PathBuf,
+        /// Which view.
+        #[arg(long, value_enum, default_value = "timeline")]
+        view: ViewArg,
+        /// Picture format.
+        #[arg(long, value_enum, default_value = "png")]
+        format: FormatArg,
+        /// Where to write the picture.
+        #[arg(long)]
+        out: PathBuf,
+        /// Logical width in points (default: the view's own).
+        #[arg(long)]
+        width: Option<f32>,
+        /// Logical height in points (default: the view's own).
+        #[arg(long)]
+        height: Option<f32>,
+        /// Pixels per point.
+        #[arg(long, default_value_t = 1.0)]
+        scale: f32,
+        /// Colour theme of the picture.
+        #[arg(long, value_enum, default_value = "light")]
+        theme: ThemeArg,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ViewArg {
+    Timeline,
+    Relations,
+    Article,
+    Inspector,
+    Window,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Png,
+    Svg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ThemeArg {
+    Light,
+    Dark,
+}
+
+fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (doc, path, error) = match &cli.file {
+    match cli.command {
+        Some(Command::Export {
+            input,
+            view,
+            format,
+            out,
+            width,
+            height,
+            scale,
+            theme,
+        }) => {
+            let view = match view {
+                ViewArg::Timeline => View::Timeline,
+                ViewArg::Relations => View::Relations,
+                ViewArg::Article => View::Article,
+                ViewArg::Inspector => View::Inspector,
+                ViewArg::Window => View::Window,
+            };
+            let mut opts = ExportOptions::new(view);
+            opts.format = match format {
+                FormatArg::Png => Format::Png,
+                FormatArg::Svg => Format::Svg,
+            };
+            opts.width = width.unwrap_or(opts.width);
+            opts.height = height.unwrap_or(opts.height);
+            if !(0.25..=8.0).contains(&scale) || opts.width < 50.0 || opts.height < 50.0 {
+                eprintln!("waqai: scale must be within 0.25–8 and the size at least 50×50 points");
+                return ExitCode::from(2);
+            }
+            opts.scale = scale;
+            opts.dark = matches!(theme, ThemeArg::Dark);
+            let doc = match waqai::model::load_path(&input) {
+                Ok(d) => d,
+                Err(e) => {
+                    eprintln!("waqai: could not open {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            match waqai::export::export_to(&doc, &opts, &out) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("waqai: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        None => match run_gui(cli.file) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("waqai: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+fn run_gui(file: Option<PathBuf>) -> eframe::Result<()> {
+    let (doc, path, error) = match &file {
         Some(p) => match waqai::model::load_path(p) {
             Ok(d) => (d, Some(p.clone()), None),
             Err(e) => {

@@ -233,3 +233,40 @@ fn opening_a_second_document_updates_the_views() {
     assert!(app.timeline.marks.iter().all(|(e, _)| *e < 2));
     assert!(app.banner.is_none());
 }
+
+#[test]
+fn export_from_the_menu_writes_a_png() {
+    let dir = std::env::temp_dir().join(format!("waqai-ui3-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("timeline.png");
+    let _ = std::fs::remove_file(&out);
+    let mut h = harness();
+    h.state_mut().picker = Box::new(GivenPath(Some(out.clone())));
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Export view…").click();
+    h.run_steps(2);
+    assert!(h.state().export.open, "the export dialog is open");
+    h.get_by_label("Export…").click();
+    h.run_steps(2);
+    for _ in 0..600 {
+        if h.state().export.running.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.run_steps(1);
+    }
+    assert!(h.state().banner.is_none(), "{:?}", h.state().banner);
+    let img = image::open(&out)
+        .expect("the exported file decodes")
+        .to_rgba8();
+    assert_eq!(img.dimensions(), (1600, 900));
+    assert!(
+        h.state()
+            .export
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("timeline.png")
+    );
+}

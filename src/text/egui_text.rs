@@ -206,6 +206,21 @@ pub fn to_rect(origin: Pos2, b: &Box2) -> Rect {
     )
 }
 
+thread_local! {
+    static RECORDER: std::cell::RefCell<Option<Vec<(String, Rect)>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Starts recording the logical text of everything painted through this layer on this thread
+/// (the SVG export keeps it searchable).
+pub fn start_recording() {
+    RECORDER.with(|r| *r.borrow_mut() = Some(Vec::new()));
+}
+
+/// Stops recording and returns what was painted: logical text and where.
+pub fn take_recording() -> Vec<(String, Rect)> {
+    RECORDER.with(|r| r.borrow_mut().take().unwrap_or_default())
+}
+
 /// Paints a laid-out text with its top-left at `origin`; lines outside `painter`'s clip are skipped.
 /// `color_of` may colour each atom by its first char (e.g. to fade what is not selected).
 pub fn paint(
@@ -217,6 +232,14 @@ pub fn paint(
     color_of: &dyn Fn(usize) -> Color32,
 ) {
     let clip = painter.clip_rect();
+    RECORDER.with(|r| {
+        if let Some(v) = r.borrow_mut().as_mut() {
+            let rect = Rect::from_min_size(origin, Vec2::new(layout.width, layout.height));
+            if rect.intersects(clip) {
+                v.push((shaped.text.clone(), rect.intersect(clip)));
+            }
+        }
+    });
     let extra =
         (layout.lines.get(1).map_or(layout.line_height, |l| l.y) - layout.line_height) / 2.0;
     for line in &layout.lines {

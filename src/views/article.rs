@@ -131,6 +131,22 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Opt
             {
                 st.text_sel = Some((a, o));
             }
+            let selected = st.selected_text(text);
+            resp.context_menu(|ui| {
+                if ui
+                    .add_enabled(
+                        selected.is_some(),
+                        egui::Button::new("Copy").shortcut_text("Ctrl+C"),
+                    )
+                    .clicked()
+                    && let Some(t) = &selected
+                {
+                    ui.ctx().copy_text(t.clone());
+                }
+                if ui.button("Export this view…").clicked() {
+                    action = Some(Action::Export(crate::export::View::Article));
+                }
+            });
             if resp.clicked() {
                 st.text_sel = None;
                 if let Some(o) = resp.interact_pointer_pos().and_then(hit) {

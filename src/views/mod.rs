@@ -33,4 +33,6 @@ pub enum Action {
     Select(Selection),
     /// Scroll the article to this char.
     ShowInArticle(usize),
+    /// Open the export dialog for this view.
+    Export(crate::export::View),
 }

@@ -64,6 +64,14 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         st.scale = vec2(sx.min(sy * 2.0), sy.min(sx * 2.0));
         st.fit_request = false;
     }
+    bg.context_menu(|ui| {
+        if ui.button("Fit the graph").clicked() {
+            st.fit_request = true;
+        }
+        if ui.button("Export this view…").clicked() {
+            action = Some(Action::Export(crate::export::View::Relations));
+        }
+    });
     if bg.dragged() {
         st.center -= bg.drag_delta() / st.scale;
     }
@@ -113,7 +121,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         };
         let width = 1.0 + (e.weight() - 1.0) * 1.5 + if on_selected { 1.5 } else { 0.0 };
         painter.line_segment([a, b], Stroke::new(width, fade(base, related)));
-        if graph.edges.len() < 300 && st.scale.min_elem() > 0.4 || related && vs.related.active {
+        if graph.edges.len() < 300 && a.distance(b) > 90.0 || related && vs.related.active {
             let mid = pos2((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
             paint_label(
                 &painter,
@@ -154,15 +162,19 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
                 Stroke::new(if selected { 2.5 } else { 1.5 }, ACCENT),
             );
         }
-        let name_rect = paint_label(
-            &painter,
-            pos2(c.x, c.y + R + 3.0),
-            Align2::CENTER_TOP,
-            &e.name,
-            &name_font,
-            fade(text, related),
-            130.0,
-        );
+        let name_rect = if crowded && !(related && vs.related.active) {
+            Rect::from_center_size(c, vec2(2.0 * R, 2.0 * R))
+        } else {
+            paint_label(
+                &painter,
+                pos2(c.x, c.y + R + 3.0),
+                Align2::CENTER_TOP,
+                &e.name,
+                &name_font,
+                fade(text, related),
+                130.0,
+            )
+        };
         if let Some(role) = e
             .roles
             .first()

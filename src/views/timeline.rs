@@ -183,7 +183,17 @@ pub fn show(
     let chron = vs.chron;
     let (x0, x1) = chron.x_range();
     let n_lanes = model.lanes.len().max(1);
-    let fit = PlotBounds::from_min_max([x0 - 0.05, -(n_lanes as f64) + 0.4], [x1 + 0.05, 1.45]);
+    // Leave a gutter on the left for the lane names.
+    let gutter = 185.0f64;
+    let w = f64::from(ui.available_width()).max(gutter + 100.0);
+    let span = (x1 - x0) + 0.1;
+    let fit = PlotBounds::from_min_max(
+        [
+            x0 - 0.05 - span * gutter / (w - gutter),
+            -(n_lanes as f64) + 0.4,
+        ],
+        [x1 + 0.05, 1.45],
+    );
     let label_chron = chron.clone();
     let plot = Plot::new("timeline")
         .show_axes([true, false])
@@ -195,7 +205,8 @@ pub fn show(
         .show_y(false)
         .x_grid_spacer(day_spacer)
         .x_axis_formatter(move |m: GridMark, _r| {
-            if m.value.fract() == 0.0 {
+            let (lo, hi) = label_chron.x_range();
+            if m.value.fract() == 0.0 && m.value > lo && m.value < hi {
                 day_label(&label_chron, m.value as i64)
             } else {
                 String::new()
@@ -414,6 +425,14 @@ pub fn show(
     {
         action = Some(Action::Select(Selection::Event(ev)));
     }
+    resp.response.context_menu(|ui| {
+        if ui.button("Fit all events").clicked() {
+            st.fit_request = true;
+        }
+        if ui.button("Export this view…").clicked() {
+            action = Some(Action::Export(crate::export::View::Timeline));
+        }
+    });
     if resp.response.hovered() && nearest.is_some() {
         ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
     }

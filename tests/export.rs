@@ -1,0 +1,226 @@
+//! Offscreen export of every view: sizes, content, determinism, reference images, SVG.
+
+use image::RgbaImage;
+use waqai::export::{ExportOptions, Format, View, render_bytes, render_rgba};
+
+fn seed() -> waqai::model::Document {
+    waqai::seed::document()
+}
+
+fn opts(view: View, scale: f32) -> ExportOptions {
+    ExportOptions {
+        scale,
+        ..ExportOptions::new(view)
+    }
+}
+
+/// Pixels that differ clearly from the background (top-left corner of the view area).
+fn ink(img: &RgbaImage, bg: [u8; 4]) -> Vec<(u32, u32)> {
+    let mut v = Vec::new();
+    for (x, y, p) in img.enumerate_pixels() {
+        let d: i32 = (0..3).map(|c| (p[c] as i32 - bg[c] as i32).abs()).sum();
+        if d > 120 {
+            v.push((x, y));
+        }
+    }
+    v
+}
+
+fn has_color(img: &RgbaImage, rgb: [u8; 3], tol: i32) -> bool {
+    img.pixels()
+        .any(|p| (0..3).all(|c| (p[c] as i32 - rgb[c] as i32).abs() <= tol))
+}
+
+#[test]
+fn every_view_renders_at_every_scale() {
+    let doc = seed();
+    for view in View::ALL {
+        for scale in [1.0, 2.0] {
+            let o = opts(view, scale);
+            let img = render_rgba(&doc, &o);
+            let (w, h) = o.pixel_size();
+            assert_eq!((img.width(), img.height()), (w, h), "{view:?} at {scale}×");
+            let bg = img.get_pixel(w - 2, h - 2).0;
+            let n = ink(&img, bg).len();
+            assert!(
+                n > (w * h / 400) as usize,
+                "{view:?} at {scale}× looks blank ({n} ink pixels)"
+            );
+        }
+    }
+}
+
+#[test]
+fn views_carry_their_colours() {
+    let doc = seed();
+    let timeline = render_rgba(&doc, &opts(View::Timeline, 1.0));
+    assert!(
+        has_color(&timeline, [0x00, 0x72, 0xB2], 6),
+        "meeting blue missing"
+    );
+    assert!(
+        has_color(&timeline, [0xE6, 0x9F, 0x00], 6),
+        "visit orange missing"
+    );
+    assert!(
+        has_color(&timeline, [0x00, 0x9E, 0x73], 6),
+        "signing green missing"
+    );
+    let relations = render_rgba(&doc, &opts(View::Relations, 1.0));
+    assert!(
+        has_color(&relations, [0x00, 0x9E, 0x73], 6),
+        "Libya green missing"
+    );
+    assert!(
+        has_color(&relations, [0x00, 0x72, 0xB2], 6),
+        "France blue missing"
+    );
+}
+
+#[test]
+fn article_text_is_set_against_the_right_edge() {
+    let doc = seed();
+    let o = opts(View::Article, 1.0);
+    let img = render_rgba(&doc, &o);
+    let bg = img.get_pixel(img.width() - 2, img.height() - 2).0;
+    // Below the caption: rows of text; each text row's ink ends near the same right edge.
+    let mut rights = Vec::new();
+    let mut lefts = Vec::new();
+    for y in 120..img.height() - 10 {
+        let row: Vec<u32> = (0..img.width())
+            .filter(|&x| {
+                let p = img.get_pixel(x, y).0;
+                (0..3)
+                    .map(|c| (p[c] as i32 - bg[c] as i32).abs())
+                    .sum::<i32>()
+                    > 200
+            })
+            .collect();
+        if row.len() > 20 {
+            lefts.push(*row.first().unwrap());
+            rights.push(*row.last().unwrap());
+        }
+    }
+    assert!(rights.len() > 100, "too little text: {}", rights.len());
+    let max_right = *rights.iter().max().unwrap();
+    assert!(
+        max_right > img.width() - 40,
+        "text does not reach the right edge: {max_right}"
+    );
+    let flush = rights.iter().filter(|&&r| r + 25 >= max_right).count();
+    assert!(
+        flush * 10 > rights.len() * 6,
+        "only {flush} of {} rows end at the right",
+        rights.len()
+    );
+    let ragged_left = lefts.iter().filter(|&&l| l > 60).count();
+    assert!(
+        ragged_left > lefts.len() / 10,
+        "the left edge is not ragged: text is not right-aligned"
+    );
+}
+
+#[test]
+fn exports_are_deterministic() {
+    let doc = seed();
+    let o = opts(View::Timeline, 1.0);
+    assert_eq!(render_bytes(&doc, &o), render_bytes(&doc, &o));
+}
+
+/// Compares with a stored reference; `WAQAI_UPDATE_REFERENCES=1 cargo test --test export`
+/// rewrites the references after a deliberate change of design.
+fn matches_reference(name: &str, img: &RgbaImage) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("tests/fixtures/reference/{name}.png"));
+    if std::env::var_os("WAQAI_UPDATE_REFERENCES").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        img.save(&path).unwrap();
+        return;
+    }
+    let reference = image::open(&path)
+        .unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (run with WAQAI_UPDATE_REFERENCES=1)",
+                path.display()
+            )
+        })
+        .to_rgba8();
+    assert_eq!(reference.dimensions(), img.dimensions());
+    let diff: u64 = reference
+        .as_raw()
+        .iter()
+        .zip(img.as_raw())
+        .map(|(a, b)| (*a as i32 - *b as i32).unsigned_abs() as u64)
+        .sum();
+    let mean = diff as f64 / img.as_raw().len() as f64;
+    assert!(
+        mean < 1.0,
+        "{name}: mean difference {mean:.3} from the reference"
+    );
+}
+
+#[test]
+fn views_match_their_reference_images() {
+    let doc = seed();
+    for view in [
+        View::Timeline,
+        View::Relations,
+        View::Article,
+        View::Inspector,
+    ] {
+        let o = ExportOptions {
+            width: 800.0,
+            height: 500.0,
+            ..opts(view, 1.0)
+        };
+        matches_reference(view.name(), &render_rgba(&doc, &o));
+    }
+}
+
+#[test]
+fn svg_parses_and_matches_the_png() {
+    let doc = seed();
+    for view in [View::Timeline, View::Relations] {
+        let o = ExportOptions {
+            width: 800.0,
+            height: 500.0,
+            ..opts(view, 1.0)
+        };
+        let png = render_rgba(&doc, &o);
+        let svg = String::from_utf8(render_bytes(
+            &doc,
+            &ExportOptions {
+                format: Format::Svg,
+                ..o.clone()
+            },
+        ))
+        .unwrap();
+        assert!(
+            svg.contains("<title>") && svg.contains("aria-label=\"جان إيف لودريان\""),
+            "logical text kept"
+        );
+        let tree = resvg::usvg::Tree::from_str(&svg, &resvg::usvg::Options::default())
+            .expect("SVG parses");
+        let mut pix = resvg::tiny_skia::Pixmap::new(png.width(), png.height()).unwrap();
+        resvg::render(
+            &tree,
+            resvg::tiny_skia::Transform::default(),
+            &mut pix.as_mut(),
+        );
+        let diff: u64 = pix
+            .data()
+            .chunks_exact(4)
+            .zip(png.as_raw().chunks_exact(4))
+            .map(|(a, b)| {
+                (0..3)
+                    .map(|c| (a[c] as i32 - b[c] as i32).unsigned_abs() as u64)
+                    .sum::<u64>()
+            })
+            .sum();
+        let mean = diff as f64 / (png.width() * png.height() * 3) as f64;
+        assert!(
+            mean < 6.0,
+            "{view:?}: SVG differs from PNG by {mean:.2} on average"
+        );
+    }
+}

@@ -92,6 +92,8 @@ pub struct WaqaiApp {
     title: String,
     /// The export dialog.
     pub export: ExportDialog,
+    /// Counts changes of the document (caches compare it).
+    generation: u64,
 }
 
 /// The state of the export dialog and of a running export.
@@ -137,6 +139,7 @@ impl WaqaiApp {
             lanes: TimelineModel::default(),
             title: String::new(),
             export: ExportDialog::default(),
+            generation: 0,
         };
         app.set_document(doc, path);
         app
@@ -172,6 +175,7 @@ impl WaqaiApp {
     }
 
     fn rebuild(&mut self) {
+        self.generation += 1;
         self.chron = Chronology::of(&self.doc);
         self.graph = Graph::of(&self.doc, self.settings.show_places);
         self.relations.pos.clear();
@@ -248,6 +252,7 @@ impl WaqaiApp {
             selection: self.selection,
             related: &self.related,
             dark: ui.visuals().dark_mode,
+            generation: self.generation,
         };
         match view {
             View::Timeline => timeline::show(ui, &vs, &self.lanes, &mut self.timeline),

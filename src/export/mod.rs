@@ -192,14 +192,18 @@ pub fn render_bytes(doc: &Document, opts: &ExportOptions) -> Vec<u8> {
         Format::Png => {
             let img = render_rgba(doc, opts);
             let mut bytes = Vec::new();
-            image::codecs::png::PngEncoder::new(&mut bytes)
-                .write_image(
-                    img.as_raw(),
-                    img.width(),
-                    img.height(),
-                    image::ExtendedColorType::Rgba8,
-                )
-                .expect("PNG encoding into memory");
+            image::codecs::png::PngEncoder::new_with_quality(
+                &mut bytes,
+                image::codecs::png::CompressionType::Fast,
+                image::codecs::png::FilterType::Adaptive,
+            )
+            .write_image(
+                img.as_raw(),
+                img.width(),
+                img.height(),
+                image::ExtendedColorType::Rgba8,
+            )
+            .expect("PNG encoding into memory");
             bytes
         }
         Format::Svg => svg::render_svg(doc, opts).into_bytes(),

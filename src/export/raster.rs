@@ -48,24 +48,23 @@ impl Textures {
     }
 }
 
-/// A premultiplied RGBA canvas.
+/// A premultiplied RGBA canvas, 8 bits per channel like a GPU framebuffer.
 pub struct Canvas {
     /// Width in pixels.
     pub width: usize,
     /// Height in pixels.
     pub height: usize,
     /// Premultiplied colours, row by row.
-    pub pixels: Vec<[f32; 4]>,
+    pub pixels: Vec<[u8; 4]>,
 }
 
 impl Canvas {
     /// A canvas filled with `background`.
     pub fn new(width: usize, height: usize, background: Color32) -> Self {
-        let c = background.to_array().map(|v| v as f32 / 255.0);
         Self {
             width,
             height,
-            pixels: vec![c; width * height],
+            pixels: vec![background.to_array(); width * height],
         }
     }
 
@@ -107,75 +106,94 @@ impl Canvas {
         if area.abs() < 1e-8 {
             return;
         }
-        // Orient counter-clockwise (positive area) so the fill rule is the same for all.
+        // Orient counter-clockwise (positive area) so the span rule is the same for all.
         let (p, v) = if area < 0.0 {
             ([p[0], p[2], p[1]], [v[0], v[2], v[1]])
         } else {
             (p, v)
         };
         let area = area.abs();
-        let minx = p
-            .iter()
-            .map(|q| q[0])
-            .fold(f32::MAX, f32::min)
-            .floor()
-            .max(clip[0] as f32) as usize;
         let miny = p
             .iter()
             .map(|q| q[1])
             .fold(f32::MAX, f32::min)
             .floor()
             .max(clip[1] as f32) as usize;
-        let maxx = (p.iter().map(|q| q[0]).fold(f32::MIN, f32::max).ceil() as usize).min(clip[2]);
-        let maxy = (p.iter().map(|q| q[1]).fold(f32::MIN, f32::max).ceil() as usize).min(clip[3]);
-        if minx >= maxx || miny >= maxy {
+        let maxy = (p
+            .iter()
+            .map(|q| q[1])
+            .fold(f32::MIN, f32::max)
+            .ceil()
+            .max(0.0) as usize)
+            .min(clip[3]);
+        if miny >= maxy {
             return;
         }
         let col: [[f32; 4]; 3] = v.map(|v| v.color.to_array().map(|c| c as f32 / 255.0));
         let uv: [[f32; 2]; 3] = v.map(|v| [v.uv.x, v.uv.y]);
-        let top_left = |a: [f32; 2], b: [f32; 2]| {
-            let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
-            (dy == 0.0 && dx < 0.0) || dy > 0.0
+        let solid = uv[0] == uv[1] && uv[1] == uv[2] && col[0] == col[1] && col[1] == col[2];
+        let solid_src = if solid {
+            let t = sample(tex, uv[0]);
+            let mut s = [0.0f32; 4];
+            for c in 0..4 {
+                s[c] = col[0][c] * t[c];
+            }
+            Some(s)
+        } else {
+            None
         };
-        let tl = [
-            top_left(p[1], p[2]),
-            top_left(p[2], p[0]),
-            top_left(p[0], p[1]),
-        ];
-        let solid = uv[0] == uv[1] && uv[1] == uv[2];
-        let solid_tex = if solid { sample(tex, uv[0]) } else { [1.0; 4] };
+        // Edge k is opposite vertex k: E_k(x, y) = a_k·x + b_k·y + c_k, inside where all ≥ 0.
+        let edges = [(p[1], p[2]), (p[2], p[0]), (p[0], p[1])].map(|(a, b)| {
+            let ea = -(b[1] - a[1]);
+            let eb = b[0] - a[0];
+            let ec = -(ea * a[0] + eb * a[1]);
+            (ea, eb, ec)
+        });
         for y in miny..maxy {
             let py = y as f32 + 0.5;
-            for x in minx..maxx {
-                let q = [x as f32 + 0.5, py];
-                let w0 = edge(p[1], p[2], q);
-                let w1 = edge(p[2], p[0], q);
-                let w2 = edge(p[0], p[1], q);
-                let inside = |w: f32, t: bool| w > 0.0 || (w == 0.0 && t);
-                if !(inside(w0, tl[0]) && inside(w1, tl[1]) && inside(w2, tl[2])) {
-                    continue;
+            // The pixel centres x + 0.5 inside all three half-planes, as one span [lo, hi).
+            let (mut lo, mut hi) = (clip[0] as f32, clip[2] as f32);
+            let mut empty = false;
+            for &(ea, eb, ec) in &edges {
+                let r = eb * py + ec;
+                if ea > 0.0 {
+                    lo = lo.max(-r / ea - 0.5);
+                } else if ea < 0.0 {
+                    hi = hi.min(-r / ea - 0.5);
+                } else if r < 0.0 {
+                    empty = true;
                 }
-                let (b0, b1, b2) = (w0 / area, w1 / area, w2 / area);
-                let t = if solid {
-                    solid_tex
-                } else {
-                    sample(
-                        tex,
-                        [
-                            b0 * uv[0][0] + b1 * uv[1][0] + b2 * uv[2][0],
-                            b0 * uv[0][1] + b1 * uv[1][1] + b2 * uv[2][1],
-                        ],
-                    )
-                };
+            }
+            if empty || lo >= hi {
+                continue;
+            }
+            let x0 = lo.ceil().max(clip[0] as f32) as usize;
+            let x1 = (hi.ceil().max(0.0) as usize).min(clip[2]);
+            let row = y * self.width;
+            if let Some(src) = solid_src {
+                for d in &mut self.pixels[row + x0..row + x1.max(x0)] {
+                    blend(d, src);
+                }
+                continue;
+            }
+            for x in x0..x1 {
+                let q = [x as f32 + 0.5, py];
+                let w0 = edges[0].0 * q[0] + edges[0].1 * q[1] + edges[0].2;
+                let w1 = edges[1].0 * q[0] + edges[1].1 * q[1] + edges[1].2;
+                let (b0, b1) = (w0 / area, w1 / area);
+                let b2 = 1.0 - b0 - b1;
+                let t = sample(
+                    tex,
+                    [
+                        b0 * uv[0][0] + b1 * uv[1][0] + b2 * uv[2][0],
+                        b0 * uv[0][1] + b1 * uv[1][1] + b2 * uv[2][1],
+                    ],
+                );
                 let mut src = [0.0f32; 4];
                 for (c, s) in src.iter_mut().enumerate() {
                     *s = (b0 * col[0][c] + b1 * col[1][c] + b2 * col[2][c]) * t[c];
                 }
-                let d = &mut self.pixels[y * self.width + x];
-                let k = 1.0 - src[3];
-                for c in 0..4 {
-                    d[c] = src[c] + d[c] * k;
-                }
+                blend(&mut self.pixels[row + x], src);
             }
         }
     }
@@ -184,22 +202,28 @@ impl Canvas {
     pub fn to_rgba8(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.pixels.len() * 4);
         for p in &self.pixels {
-            let a = p[3].clamp(0.0, 1.0);
-            let un = |c: f32| {
-                if a > 0.0 {
-                    (c / a).clamp(0.0, 1.0)
-                } else {
-                    0.0
-                }
-            };
-            out.extend_from_slice(&[
-                (un(p[0]) * 255.0).round() as u8,
-                (un(p[1]) * 255.0).round() as u8,
-                (un(p[2]) * 255.0).round() as u8,
-                (a * 255.0).round() as u8,
-            ]);
+            if p[3] == 255 || p[3] == 0 {
+                out.extend_from_slice(p);
+            } else {
+                let a = p[3] as f32 / 255.0;
+                let un = |c: u8| ((c as f32 / a).round().min(255.0)) as u8;
+                out.extend_from_slice(&[un(p[0]), un(p[1]), un(p[2]), p[3]]);
+            }
         }
         out
+    }
+}
+
+/// Premultiplied "over": `dst = src + dst · (1 − src.a)`.
+#[inline]
+fn blend(d: &mut [u8; 4], src: [f32; 4]) {
+    let k = 1.0 - src[3];
+    if k <= 0.0 {
+        *d = src.map(|c| (c * 255.0 + 0.5) as u8);
+        return;
+    }
+    for c in 0..4 {
+        d[c] = ((src[c] * 255.0 + d[c] as f32 * k) + 0.5).min(255.0) as u8;
     }
 }
 

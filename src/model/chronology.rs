@@ -106,6 +106,15 @@ impl Chronology {
         (min as f64 - 0.5, max as f64 + 0.5)
     }
 
+    /// The axis without its events (for labelling days).
+    pub fn clone_without_events(&self) -> Self {
+        Self {
+            placed: vec![],
+            absolute: self.absolute,
+            publication_weekday: self.publication_weekday.clone(),
+        }
+    }
+
     /// The placement of event `event` (index into the document's events).
     pub fn of_event(&self, event: usize) -> Option<&Placed> {
         self.placed.iter().find(|p| p.event == event)

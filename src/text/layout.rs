@@ -289,7 +289,11 @@ impl Layout {
         if range.start >= range.end {
             return out;
         }
-        for line in &self.lines {
+        let first = self.lines.partition_point(|l| l.chars.end <= range.start);
+        for line in &self.lines[first.saturating_sub(1)..] {
+            if line.chars.start >= range.end {
+                break;
+            }
             if line.chars.end <= range.start || line.chars.start >= range.end {
                 continue;
             }

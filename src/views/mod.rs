@@ -24,6 +24,8 @@ pub struct ViewState<'a> {
     pub related: &'a Related,
     /// Dark theme in use.
     pub dark: bool,
+    /// Changes whenever the document changes (for caches).
+    pub generation: u64,
 }
 
 /// What the user did in a view.

@@ -21,6 +21,10 @@ pub struct RelationsState {
     pub fit_request: bool,
     /// Screen position of each node last frame: (entity index, centre).
     pub screen: Vec<(usize, Pos2)>,
+    /// Hit rects of the nodes drawn last frame: (node, entity, rect).
+    pub hits: Vec<(usize, usize, Rect)>,
+    /// The node being dragged.
+    pub dragging: Option<usize>,
 }
 
 impl Default for RelationsState {
@@ -31,6 +35,8 @@ impl Default for RelationsState {
             scale: Vec2::splat(1.0),
             fit_request: true,
             screen: vec![],
+            hits: vec![],
+            dragging: None,
         }
     }
 }
@@ -72,8 +78,28 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
             action = Some(Action::Export(crate::export::View::Relations));
         }
     });
+    if bg.drag_started() {
+        let p = bg.interact_pointer_pos();
+        st.dragging = p.and_then(|p| {
+            st.hits
+                .iter()
+                .rev()
+                .find(|(_, _, r)| r.contains(p))
+                .map(|h| h.0)
+        });
+    }
     if bg.dragged() {
-        st.center -= bg.drag_delta() / st.scale;
+        match st.dragging {
+            Some(k) if k < st.pos.len() => {
+                let d = bg.drag_delta() / st.scale;
+                st.pos[k][0] += d.x;
+                st.pos[k][1] += d.y;
+            }
+            _ => st.center -= bg.drag_delta() / st.scale,
+        }
+    }
+    if bg.drag_stopped() {
+        st.dragging = None;
     }
     if let Some(p) = bg.hover_pos() {
         let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
@@ -101,6 +127,10 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         _ => None,
     };
     let small = crate::fonts::ui(10.5);
+    // Many edges: the plain ones go into one mesh of thin quads (cheap to draw); highlighted
+    // ones are still stroked with anti-aliasing.
+    let batch = graph.edges.len() > 500;
+    let mut mesh = egui::Mesh::default();
     for e in &graph.edges {
         let (a, b) = (to_screen(st.pos[e.a]), to_screen(st.pos[e.b]));
         if !rect.intersects(Rect::from_two_pos(a, b)) {
@@ -120,6 +150,10 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
             weak
         };
         let width = 1.0 + (e.weight() - 1.0) * 1.5 + if on_selected { 1.5 } else { 0.0 };
+        if batch && !(related && vs.related.active) {
+            quad_line(&mut mesh, a, b, width, fade(base, related));
+            continue;
+        }
         painter.line_segment([a, b], Stroke::new(width, fade(base, related)));
         if graph.edges.len() < 300 && a.distance(b) > 90.0 || related && vs.related.active {
             let mid = pos2((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
@@ -134,8 +168,12 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
             );
         }
     }
+    if batch {
+        painter.add(egui::Shape::mesh(mesh));
+    }
     let name_font = crate::fonts::ui(12.0);
     let mut screen = Vec::new();
+    let mut hits = Vec::new();
     // Too many names to read: only those of the selection and what it relates to.
     let crowded = graph.nodes.len() > 150 && st.scale.min_elem() < 1.5;
     for (k, &ent) in graph.nodes.iter().enumerate() {
@@ -190,49 +228,68 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
                 170.0,
             );
         }
-        let hit = Rect::from_center_size(c, vec2(2.0 * R + 6.0, 2.0 * R + 6.0)).union(name_rect);
-        let resp = ui.interact(
-            hit,
-            ui.scope_id().with(("node", ent)),
-            egui::Sense::click_and_drag(),
-        );
-        if resp.dragged() {
-            let d = resp.drag_delta() / st.scale;
-            st.pos[k][0] += d.x;
-            st.pos[k][1] += d.y;
-        }
-        if resp.clicked() {
-            action = Some(Action::Select(Selection::Entity(ent)));
-        }
-        if resp.hovered() {
-            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-            let doc = vs.doc;
-            resp.on_hover_ui(|ui| {
-                ui.set_max_width(320.0);
-                let f = crate::fonts::ui(13.0);
-                let col = ui.visuals().text_color();
-                crate::text::label(ui, &e.name, &f, col);
-                if let Some(l) = &e.latin {
-                    ui.label(l);
-                }
-                for r in &e.roles {
-                    crate::text::label(ui, r, &f, col);
-                }
-                let n = doc
-                    .events
-                    .iter()
-                    .filter(|ev| crate::selection::involves(ev, &e.id))
-                    .count();
-                ui.label(format!(
-                    "{} · {} · {n} events",
-                    e.kind,
-                    e.country.as_deref().unwrap_or("?")
-                ));
-            });
-        }
+        hits.push((
+            k,
+            ent,
+            Rect::from_center_size(c, vec2(2.0 * R + 6.0, 2.0 * R + 6.0)).union(name_rect),
+        ));
+    }
+    st.hits = hits;
+    // One interaction for the whole panel: nodes are found under the pointer by their rects.
+    let under = |p: Option<Pos2>| {
+        p.and_then(|p| {
+            st.hits
+                .iter()
+                .rev()
+                .find(|(_, _, r)| r.contains(p))
+                .map(|h| (h.0, h.1))
+        })
+    };
+    if let Some((_, ent)) = under(bg.hover_pos()) {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+        let e = &vs.doc.entities[ent];
+        let doc = vs.doc;
+        bg.clone().on_hover_ui_at_pointer(|ui| {
+            ui.set_max_width(320.0);
+            let f = crate::fonts::ui(13.0);
+            let col = ui.visuals().text_color();
+            crate::text::label(ui, &e.name, &f, col);
+            if let Some(l) = &e.latin {
+                ui.label(l);
+            }
+            for r in &e.roles {
+                crate::text::label(ui, r, &f, col);
+            }
+            let n = doc
+                .events
+                .iter()
+                .filter(|ev| crate::selection::involves(ev, &e.id))
+                .count();
+            ui.label(format!(
+                "{} · {} · {n} events",
+                e.kind,
+                e.country.as_deref().unwrap_or("?")
+            ));
+        });
+    }
+    if bg.clicked()
+        && let Some((_, ent)) = under(bg.interact_pointer_pos())
+    {
+        action = Some(Action::Select(Selection::Entity(ent)));
     }
     st.screen = screen;
     action
+}
+
+/// A straight line of `width` as two triangles.
+fn quad_line(mesh: &mut egui::Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
+    let d = (b - a).normalized().rot90() * (width / 2.0);
+    let i = mesh.vertices.len() as u32;
+    for p in [a + d, b + d, b - d, a - d] {
+        mesh.colored_vertex(p, color);
+    }
+    mesh.add_triangle(i, i + 1, i + 2);
+    mesh.add_triangle(i, i + 2, i + 3);
 }
 
 impl ViewState<'_> {

@@ -112,7 +112,16 @@ pub struct TimelineState {
     pub marks: Vec<(usize, Pos2)>,
     /// Where the plot was last drawn.
     pub frame: Rect,
+    /// The aggregated marks of a dense timeline, with the key of the view they were made for.
+    pub dense_cache: Option<DenseCache>,
 }
+
+/// Key, mesh and marks of an aggregated dense timeline.
+pub type DenseCache = (
+    u64,
+    std::sync::Arc<egui::Mesh>,
+    std::sync::Arc<Vec<(usize, Pos2)>>,
+);
 
 impl Default for TimelineState {
     fn default() -> Self {
@@ -121,6 +130,7 @@ impl Default for TimelineState {
             fit_request: true,
             marks: vec![],
             frame: Rect::NOTHING,
+            dense_cache: None,
         }
     }
 }
@@ -194,7 +204,11 @@ pub fn show(
         ],
         [x1 + 0.05, 1.45],
     );
-    let label_chron = chron.clone();
+    let (lo, hi) = chron.x_range();
+    let label_chron = crate::model::Chronology {
+        placed: vec![],
+        ..chron.clone_without_events()
+    };
     let plot = Plot::new("timeline")
         .show_axes([true, false])
         .show_grid([true, false])
@@ -205,7 +219,6 @@ pub fn show(
         .show_y(false)
         .x_grid_spacer(day_spacer)
         .x_axis_formatter(move |m: GridMark, _r| {
-            let (lo, hi) = label_chron.x_range();
             if m.value.fract() == 0.0 && m.value > lo && m.value < hi {
                 day_label(&label_chron, m.value as i64)
             } else {
@@ -236,15 +249,14 @@ pub fn show(
 
     // Lane bands.
     let lane_y = |l: usize| t.position_from_point_y(-(l as f64));
-    let visible_lanes: Vec<usize> = (0..model.lanes.len())
-        .filter(|&l| {
-            let v = -(l as f64);
-            v >= ymin - 0.5 && v <= ymax + 0.5
-        })
-        .collect();
+    let first_lane = (-ymax - 0.5).ceil().max(0.0) as usize;
+    let last_lane = ((-ymin + 0.5).floor().max(-1.0) + 1.0) as usize;
+    let visible_lanes: Vec<usize> = (first_lane..last_lane.min(model.lanes.len())).collect();
     let lane_h = (t.position_from_point_y(0.0) - t.position_from_point_y(1.0)).abs();
+    // When lanes are thinner than a line of text, name only every k-th lane.
+    let label_every = (18.0 / lane_h.max(0.01)).ceil().max(1.0) as usize;
     for &l in &visible_lanes {
-        if l % 2 == 0 {
+        if l % 2 == 0 && lane_h >= 4.0 {
             let y = lane_y(l);
             painter.rect_filled(
                 Rect::from_min_max(
@@ -286,17 +298,65 @@ pub fn show(
         }
     };
     if drawn.len() > DENSE {
-        let mut buckets: HashMap<(usize, i32), (usize, Pos2, usize)> = HashMap::new();
-        for &(ev, pos, lane) in &drawn {
-            let key = (lane, (pos.x / 5.0) as i32);
-            let b = buckets.entry(key).or_insert((ev, pos, 0));
-            b.2 += 1;
-        }
-        for (ev, pos, count) in buckets.into_values() {
-            let h = (3.0 + (count as f32).log2() * 2.0).min(lane_h * 0.8);
-            painter.rect_filled(Rect::from_center_size(pos, vec2(4.0, h)), 1.0, color_of(ev));
-            st.marks.push((ev, pos));
-        }
+        // Too dense to read one by one: one small square per 3×3-pixel cell, all in one mesh,
+        // kept while neither the view nor the selection changes.
+        let key = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            for v in [frame.min.x, frame.min.y, frame.max.x, frame.max.y] {
+                v.to_bits().hash(&mut h);
+            }
+            for v in [
+                bounds.min()[0],
+                bounds.min()[1],
+                bounds.max()[0],
+                bounds.max()[1],
+            ] {
+                v.to_bits().hash(&mut h);
+            }
+            (vs.generation, vs.selection, dark, drawn.len()).hash(&mut h);
+            h.finish()
+        };
+        let cached = st.dense_cache.as_ref().filter(|c| c.0 == key).cloned();
+        let (mesh, marks) = match cached {
+            Some((_, mesh, marks)) => (mesh, marks),
+            None => {
+                let cols = (frame.width() / 3.0).ceil() as usize + 2;
+                let rows = (frame.height() / 3.0).ceil() as usize + 2;
+                let mut cells: Vec<(u32, u32)> = vec![(0, 0); cols * rows];
+                for &(ev, pos, _) in &drawn {
+                    let cx = ((pos.x - frame.left()) / 3.0).clamp(0.0, cols as f32 - 1.0) as usize;
+                    let cy = ((pos.y - frame.top()) / 3.0).clamp(0.0, rows as f32 - 1.0) as usize;
+                    let c = &mut cells[cy * cols + cx];
+                    if c.1 == 0 {
+                        c.0 = ev as u32;
+                    }
+                    c.1 += 1;
+                }
+                let mut mesh = egui::Mesh::default();
+                let mut marks = Vec::new();
+                for (i, &(ev, count)) in cells.iter().enumerate() {
+                    if count == 0 {
+                        continue;
+                    }
+                    let pos = pos2(
+                        frame.left() + (i % cols) as f32 * 3.0 + 1.5,
+                        frame.top() + (i / cols) as f32 * 3.0 + 1.5,
+                    );
+                    let side = (2.5 + (count as f32).log2()).min(8.0);
+                    mesh.add_colored_rect(
+                        Rect::from_center_size(pos, vec2(side, side)),
+                        color_of(ev as usize),
+                    );
+                    marks.push((ev as usize, pos));
+                }
+                let entry = (key, std::sync::Arc::new(mesh), std::sync::Arc::new(marks));
+                st.dense_cache = Some(entry.clone());
+                (entry.1, entry.2)
+            }
+        };
+        st.marks.extend_from_slice(&marks);
+        painter.add(egui::Shape::Mesh(mesh));
     } else {
         // Connectors between the lanes of one event.
         let mut span: HashMap<usize, (f32, f32, f32)> = HashMap::new();
@@ -365,7 +425,7 @@ pub fn show(
 
     // Lane labels, over a backdrop on the left of the plot.
     let font = crate::fonts::ui(12.5);
-    for &l in &visible_lanes {
+    for &l in visible_lanes.iter().filter(|l| *l % label_every == 0) {
         let lane = &model.lanes[l];
         let y = lane_y(l);
         let (s, lay) = crate::text::label_layout(ui.ctx(), &lane.label, &font, 170.0);

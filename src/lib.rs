@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod export;
+pub mod extract;
 pub mod fonts;
 pub mod graph;
 pub mod model;

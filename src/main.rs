@@ -46,6 +46,25 @@ enum Command {
         #[arg(long, value_enum, default_value = "light")]
         theme: ThemeArg,
     },
+    /// Extract events, actors and relations from articles (.txt, .html, any encoding).
+    Extract {
+        /// The articles.
+        #[arg(required = true)]
+        articles: Vec<PathBuf>,
+        /// Folder for one `NAME.waqai.json` per article; JSON Lines on stdout when omitted.
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+        /// Publication date (YYYY-MM-DD) to resolve relative dates.
+        #[arg(long)]
+        published: Option<String>,
+    },
+    /// Score an extraction against a hand-checked document: entity and event P/R/F1.
+    Eval {
+        /// The predicted document (or an article, extracted on the fly).
+        pred: PathBuf,
+        /// The gold document.
+        gold: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -117,6 +136,26 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(Command::Extract {
+            articles,
+            out,
+            published,
+        }) => extract(&articles, out.as_deref(), published.as_deref()),
+        Some(Command::Eval { pred, gold }) => {
+            let load =
+                |p: &PathBuf| waqai::model::load_path(p).map_err(|e| format!("could not open {e}"));
+            match (load(&pred), load(&gold)) {
+                (Ok(p), Ok(g)) => {
+                    let (e, v) = waqai::extract::eval::evaluate(&p, &g);
+                    print!("{}", waqai::extract::eval::report(e, v));
+                    ExitCode::SUCCESS
+                }
+                (Err(e), _) | (_, Err(e)) => {
+                    eprintln!("waqai: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         None => match run_gui(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -124,6 +163,62 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// `waqai extract`: one document per article, or JSON Lines on stdout; a bad article is reported
+/// and skipped, the others still go through.
+fn extract(
+    articles: &[PathBuf],
+    out: Option<&std::path::Path>,
+    published: Option<&str>,
+) -> ExitCode {
+    use std::io::Write as _;
+    if let Some(p) = published
+        && waqai::model::parse_date(p).is_none()
+    {
+        eprintln!("waqai: --published {p} is not a date (YYYY-MM-DD)");
+        return ExitCode::from(2);
+    }
+    let mut failed = 0;
+    let stdout = std::io::stdout();
+    let mut lock = stdout.lock();
+    for a in articles {
+        let mut doc = match waqai::model::load_path(a) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("waqai: could not open {e}");
+                failed += 1;
+                continue;
+            }
+        };
+        if let Some(p) = published {
+            doc.article.published = Some(p.to_owned());
+            waqai::extract::extract_into(&mut doc);
+        }
+        match out {
+            Some(dir) => {
+                let stem = a
+                    .file_stem()
+                    .map_or("article".into(), |s| s.to_string_lossy().into_owned());
+                let target = dir.join(format!("{stem}.waqai.json"));
+                if let Err(e) = waqai::model::save_document(&doc, &target) {
+                    eprintln!("waqai: {e}");
+                    failed += 1;
+                }
+            }
+            None => {
+                let line = serde_json::to_string(&doc).expect("documents serialise");
+                if writeln!(lock, "{line}").is_err() {
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+    }
+    if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

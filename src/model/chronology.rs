@@ -203,6 +203,11 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     era * 146097 + doe - 719468
 }
 
+/// Year, month and day of a day count since 1970-01-01.
+pub fn civil(z: i64) -> (i64, u32, u32) {
+    civil_from_days(z)
+}
+
 fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719468;
     let era = z.div_euclid(146097);

@@ -59,8 +59,7 @@ pub fn load_path(path: &Path) -> Result<Document, LoadError> {
     let mut doc = if is_document_path(path) {
         parse_document(&bytes).map_err(|r| err(path, r))?
     } else {
-        let text = decode_text(&bytes).map_err(|r| err(path, r))?;
-        document_from_text(&text)
+        crate::extract::document_from_bytes(&bytes, None).map_err(|r| err(path, r))?
     };
     if doc.article.source.path.is_none() {
         doc.article.source.path = Some(path.display().to_string());

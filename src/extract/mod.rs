@@ -1,0 +1,47 @@
+//! From an article file to a document: decoding, then the Arabic extraction pipeline.
+//! No GUI code.
+
+pub mod decode;
+pub mod eval;
+pub mod gazetteer;
+pub mod html;
+pub mod pipeline;
+pub mod time;
+pub mod tokens;
+
+use std::sync::OnceLock;
+
+use crate::model::Document;
+
+/// The bundled gazetteer, loaded once.
+pub fn gazetteer() -> &'static gazetteer::Gazetteer {
+    static G: OnceLock<gazetteer::Gazetteer> = OnceLock::new();
+    G.get_or_init(gazetteer::Gazetteer::load)
+}
+
+/// Fills `doc` with what the extractor finds in its text (entities, events and relations are
+/// replaced; the article and unknown fields are kept).
+pub fn extract_into(doc: &mut Document) {
+    let x = pipeline::extract(
+        gazetteer(),
+        &doc.article.text,
+        doc.article.published.as_deref(),
+    );
+    doc.entities = x.entities;
+    doc.events = x.events;
+    doc.relations = x.relations;
+}
+
+/// Decodes an article file and extracts from it.
+pub fn document_from_bytes(bytes: &[u8], path: Option<&str>) -> Result<Document, String> {
+    let d = decode::decode(bytes)?;
+    let mut doc = crate::model::document_from_text(&d.text);
+    doc.article.source.path = path.map(str::to_owned);
+    if d.encoding != "UTF-8" {
+        doc.article
+            .extra
+            .insert("encoding".into(), d.encoding.into());
+    }
+    extract_into(&mut doc);
+    Ok(doc)
+}

@@ -1,0 +1,207 @@
+//! Normalised tokens and sentences with their spans in the original text.
+//!
+//! Matching ignores what Arabic spelling varies on (hamza and madda on alef, ى/ي, ة/ه, tatweel,
+//! diacritics, Arabic-Indic digits); spans always point into the original text.
+
+use crate::model::Span;
+
+/// The normalised form of one char, or `None` when it is dropped (diacritics, tatweel).
+pub fn norm_char(c: char) -> Option<char> {
+    Some(match c {
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{06D6}'..='\u{06ED}' => return None,
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' => 'ي',
+        'ة' => 'ه',
+        'ؤ' => 'و',
+        'ئ' => 'ي',
+        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        c if c.is_ascii_uppercase() => c.to_ascii_lowercase(),
+        c => c,
+    })
+}
+
+/// Normalises a phrase (as the gazetteer and triggers are compared).
+pub fn norm(s: &str) -> String {
+    s.chars().filter_map(norm_char).collect()
+}
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (Arabic or Latin).
+    Word,
+    /// Digits.
+    Number,
+    /// Anything else that is not space.
+    Punct,
+}
+
+/// One token.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Token {
+    /// Normalised text.
+    pub norm: String,
+    /// Where it stands in the original text (chars).
+    pub span: Span,
+    /// Word, number or punctuation.
+    pub kind: TokenKind,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic()
+        || matches!(
+            c,
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{200D}'
+        )
+}
+
+/// Splits text into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind = if is_word_char(c) {
+            while i < chars.len()
+                && (is_word_char(chars[i])
+                    || chars[i] == '-'
+                        && i + 1 < chars.len()
+                        && is_word_char(chars[i + 1])
+                        && chars[i + 1].is_ascii_alphabetic())
+            {
+                i += 1;
+            }
+            TokenKind::Word
+        } else if c.is_numeric() {
+            while i < chars.len() && chars[i].is_numeric() {
+                i += 1;
+            }
+            TokenKind::Number
+        } else {
+            i += 1;
+            TokenKind::Punct
+        };
+        out.push(Token {
+            norm: chars[start..i]
+                .iter()
+                .copied()
+                .filter_map(norm_char)
+                .collect(),
+            span: Span::new(start, i),
+            kind,
+        });
+    }
+    out
+}
+
+/// Whether a token ends a sentence.
+pub fn ends_sentence(t: &Token) -> bool {
+    t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "." | "!" | "?" | "؟" | "؛" | ";")
+}
+
+/// Whether a token separates clauses.
+pub fn is_comma(t: &Token) -> bool {
+    t.kind == TokenKind::Punct
+        && matches!(
+            t.norm.as_str(),
+            "،" | "," | ":" | "(" | ")" | "«" | "»" | "\""
+        )
+}
+
+/// The forms a word may take once proclitics (و ف ب ل ك ال لل) are removed, longest first.
+pub fn variants(word: &str) -> Vec<String> {
+    let mut out = vec![word.to_owned()];
+    let n = word.chars().count();
+    let strip = |w: &str, p: &str| -> Option<String> {
+        (w.starts_with(p) && w.chars().count() >= p.chars().count() + 2)
+            .then(|| w[p.len()..].to_owned())
+    };
+    let mut conj = vec![word.to_owned()];
+    for p in ["و", "ف"] {
+        if let Some(r) = strip(word, p) {
+            conj.push(r);
+        }
+    }
+    for w in conj {
+        if w != word {
+            out.push(w.clone());
+        }
+        if let Some(r) = strip(&w, "لل") {
+            out.push(format!("ال{r}"));
+        }
+        for p in ["ب", "ل", "ك"] {
+            if let Some(r) = strip(&w, p) {
+                out.push(r);
+            }
+        }
+    }
+    if n > 4 {
+        let base: Vec<String> = out.clone();
+        for w in base {
+            if let Some(r) = strip(&w, "ال") {
+                out.push(r);
+            }
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|w| seen.insert(w.clone()));
+    out
+}
+
+/// A sentence: a token range and whether it is web boilerplate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sentence {
+    /// Tokens `[start, end)`.
+    pub tokens: std::ops::Range<usize>,
+    /// The chars it covers (trimmed).
+    pub span: Span,
+    /// Paragraph number.
+    pub paragraph: usize,
+}
+
+/// Splits tokens into sentences at sentence punctuation and paragraph breaks.
+pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut paragraph = 0;
+    let mut prev_end = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        let newline = chars[prev_end.min(chars.len())..t.span.start].contains(&'\n');
+        if newline && i > start {
+            push(&mut out, tokens, start..i, paragraph);
+            start = i;
+        }
+        if newline {
+            paragraph += 1;
+        }
+        if ends_sentence(t) {
+            push(&mut out, tokens, start..i + 1, paragraph);
+            start = i + 1;
+        }
+        prev_end = t.span.end;
+    }
+    if start < tokens.len() {
+        push(&mut out, tokens, start..tokens.len(), paragraph);
+    }
+    out
+}
+
+fn push(out: &mut Vec<Sentence>, tokens: &[Token], r: std::ops::Range<usize>, paragraph: usize) {
+    if r.is_empty() {
+        return;
+    }
+    let span = Span::new(tokens[r.start].span.start, tokens[r.end - 1].span.end);
+    out.push(Sentence {
+        tokens: r,
+        span,
+        paragraph,
+    });
+}

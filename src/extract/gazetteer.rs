@@ -169,8 +169,14 @@ impl Gazetteer {
         for (i, n) in cldr.weekdays.iter().enumerate() {
             g.weekdays.insert(norm(n), WEEKDAYS_EN[i]);
         }
+        // CLDR's territories include groupings that are not states.
+        const NOT_STATES: [&str; 13] = [
+            "UN", "EU", "EZ", "QO", "XA", "XB", "ZZ", "AC", "CP", "DG", "EA", "IC", "TA",
+        ];
         for (code, name) in &cldr.countries {
-            g.add(name, Entry::Country(code.clone()));
+            if !NOT_STATES.contains(&code.as_str()) {
+                g.add(name, Entry::Country(code.clone()));
+            }
         }
         for f in files {
             for (zone, code) in &f.capital_zones {

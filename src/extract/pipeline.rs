@@ -196,10 +196,21 @@ impl Ctx<'_> {
                 .map(|t| t.norm.as_str())
                 .collect();
             let mut best: Option<Hit> = None;
-            for v in variants(&self.toks[i].norm) {
-                let prefix = self.toks[i].norm.chars().count() - v.chars().count();
-                for (entry, canonical, len) in self.g.lookup(&v, &rest) {
-                    if best.as_ref().is_none_or(|b| len > b.len) {
+            let vs = variants(&self.toks[i].norm);
+            for v in &vs {
+                let mut prefix = self.toks[i].norm.chars().count() - v.chars().count();
+                // A match without its article («السفير» for «سفير») keeps the article in the span.
+                if prefix >= 2 && vs.contains(&format!("ال{v}")) {
+                    prefix -= 2;
+                }
+                for (entry, canonical, len) in self.g.lookup(v, &rest) {
+                    let better = best.as_ref().is_none_or(|b| {
+                        len > b.len
+                            || len == b.len
+                                && matches!(entry, Entry::City(..))
+                                && matches!(b.entry, Entry::Country(_))
+                    });
+                    if better {
                         best = Some(Hit {
                             entry,
                             canonical,
@@ -278,6 +289,16 @@ impl Ctx<'_> {
             {
                 portfolio = Some(norm(&canonical));
                 j += len;
+            } else if is_office
+                && office.as_deref().is_some_and(|o| o.starts_with("وزير"))
+                && self.is_word(j)
+                && self.hits[j].is_none()
+                && self.toks[j].norm.starts_with("ال")
+                && !self.g.stopwords.contains(&self.toks[j].norm)
+            {
+                // A portfolio the gazetteer does not know: «وزير المؤسسات …».
+                portfolio = Some(self.toks[j].norm.clone());
+                j += 1;
             }
             while j < n && self.is_word(j) && self.g.suffixes.contains(&self.toks[j].norm) {
                 j += 1;
@@ -300,13 +321,24 @@ impl Ctx<'_> {
                 ..
             }) = self.hits.get(j).cloned().flatten()
             {
-                if p > 0 || self.toks[j].norm.starts_with("حكوم") {
+                if p > 0 || !self.toks[j].norm.starts_with("ال") {
                     let org = self.g.orgs[o].clone();
                     country = country.or(org.country.clone());
                     let e = self.org_entity(o);
                     self.mention(e, j..j + len, p, true);
                     j += len;
                 }
+            }
+            // «السفير الأمريكي لدى العراق …», «المبعوث … إلى ليبيا …»
+            if j + 1 < n
+                && matches!(self.toks[j].norm.as_str(), "لدي" | "الي" | "في")
+                && let Some(Hit {
+                    entry: Entry::Country(_),
+                    len,
+                    ..
+                }) = self.hits[j + 1].clone()
+            {
+                j += 1 + len;
             }
             let name = self.name_at(j);
             let title_span = self.span(i..title_end, prefix);
@@ -636,6 +668,53 @@ impl Ctx<'_> {
                 i = j;
                 continue;
             }
+            // «وفد إيطالي», «وفدا من الاتحاد الأوروبي»
+            if variants(&self.toks[i].norm)
+                .iter()
+                .any(|v| v == "وفد" || v == "وفدا")
+                && i + 1 < n
+            {
+                let vlen = variants(&self.toks[i].norm)
+                    .iter()
+                    .find(|v| *v == "وفد" || *v == "وفدا")
+                    .map_or(0, |v| v.chars().count());
+                let prefix = self.toks[i].norm.chars().count() - vlen;
+                let mut j = i + 1;
+                if self.toks[j].norm == "من" && j + 1 < n {
+                    j += 1;
+                }
+                let (country, len, org) = match self.hits[j].clone() {
+                    Some(Hit {
+                        entry: Entry::Demonym(c) | Entry::Country(c),
+                        len,
+                        ..
+                    }) => (Some(c), len, None),
+                    Some(Hit {
+                        entry: Entry::Org(o),
+                        len,
+                        prefix: p,
+                        ..
+                    }) => (self.g.orgs[o].country.clone(), len, Some((o, p))),
+                    _ => (None, 0, None),
+                };
+                if len > 0 {
+                    let name = self.quote(self.span(i..j + len, prefix));
+                    let g = self.entity(format!("group:{}", norm(&name)), || Ent {
+                        kind: "group",
+                        name,
+                        country,
+                        first: usize::MAX,
+                        ..Default::default()
+                    });
+                    self.mention(g, i..j + len, prefix, false);
+                    if let Some((o, p)) = org {
+                        let e = self.org_entity(o);
+                        self.mention(e, j..j + len, p, true);
+                    }
+                    i = j + len;
+                    continue;
+                }
+            }
             // «إحدى هذه المؤسسات», «هذه المؤسسات»: back to a group named with that noun.
             let demo = variants(&self.toks[i].norm).iter().any(|v| v == "هذه");
             let one_of = variants(&self.toks[i].norm)
@@ -704,6 +783,16 @@ impl Ctx<'_> {
                         .find(|v| **v == h[0])
                         .map_or(0, |v| v.chars().count());
                 let quantifier = h.last().is_some_and(|w| w == "من");
+                let after = i + l;
+                if after < n
+                    && variants(&self.toks[after].norm).iter().any(|v| {
+                        self.g.stopwords.contains(v)
+                            || self.g.signing_objects.iter().any(|o| o[0] == *v)
+                    })
+                {
+                    i += 1;
+                    continue;
+                }
                 let mut name_start = i + l;
                 if quantifier
                     && name_start < n
@@ -898,7 +987,7 @@ impl Ctx<'_> {
             let fits = |e: &Ent| {
                 e.kind == "person"
                     && e.office.as_deref() == Some(office.as_str())
-                    && e.portfolio == portfolio
+                    && (portfolio.is_none() || e.portfolio == portfolio)
             };
             let mut cands: Vec<usize> = (0..self.ents.len())
                 .filter(|&e| fits(&self.ents[e]))
@@ -915,8 +1004,23 @@ impl Ctx<'_> {
                     cands = home_ones;
                 }
             }
+            let prefix = self.hits[r.start].as_ref().map_or(0, |h| h.prefix);
             if let Some(&p) = cands.iter().min_by_key(|&&e| self.ents[e].first) {
-                let prefix = self.hits[r.start].as_ref().map_or(0, |h| h.prefix);
+                self.mention(p, r, prefix, false);
+            } else if country.is_some() && (portfolio.is_some() || office.starts_with("رييس")) {
+                // An office holder the article does not name is still an actor.
+                let name = self.quote(self.span(r.clone(), prefix));
+                let key = format!("person:title:{}", norm(&name));
+                let p = self.entity(key, || Ent {
+                    kind: "person",
+                    name: name.clone(),
+                    country: country.clone(),
+                    office: Some(office.clone()),
+                    portfolio: portfolio.clone(),
+                    first: usize::MAX,
+                    roles: vec![name],
+                    ..Default::default()
+                });
                 self.mention(p, r, prefix, false);
             }
         }
@@ -1078,7 +1182,7 @@ impl Ctx<'_> {
                 };
                 if kind == "signing"
                     && !self.g.signing_objects.iter().any(|o| {
-                        (i + 1..(i + 6).min(r.end)).any(|k| self.phrase_at(k, o).is_some())
+                        (i + 1..(i + 11).min(r.end)).any(|k| self.phrase_at(k, o).is_some())
                     })
                 {
                     continue;
@@ -1133,6 +1237,36 @@ impl Ctx<'_> {
                 let end = groups.get(gi + 1).map_or(r.end, |g| g.1);
                 let clause = start..end;
                 let mut actors = self.actors(clause.clone());
+                let both = clause.clone().any(|i| {
+                    variants(&self.toks[i].norm).iter().any(|v| {
+                        matches!(
+                            v.as_str(),
+                            "الجانبان"
+                                | "الطرفان"
+                                | "الوزيران"
+                                | "البلدان"
+                                | "الرييسان"
+                                | "الزعيمان"
+                                | "الجانبين"
+                                | "الطرفين"
+                        )
+                    })
+                });
+                if (both || actors.is_empty() && backref)
+                    && let Some(t) = target(&evs, None)
+                {
+                    let prev: Vec<usize> = evs[t]
+                        .participants
+                        .iter()
+                        .map(|p| p.0)
+                        .filter(|&x| self.ents[x].kind == "person")
+                        .collect();
+                    for p in prev {
+                        if !actors.contains(&p) {
+                            actors.push(p);
+                        }
+                    }
+                }
                 if let Some(sub) = subject
                     && !actors.contains(&sub)
                 {
@@ -1148,9 +1282,8 @@ impl Ctx<'_> {
                 } else {
                     self.clause_span(clause.clone())
                 };
-                let future = self
-                    .any_phrase_in(clause.clone(), &self.g.future_markers)
-                    .is_some()
+                let near = at.saturating_sub(4).max(clause.start)..(at + 3).min(clause.end);
+                let future = self.any_phrase_in(near, &self.g.future_markers).is_some()
                     || variants(&self.toks[*at].norm).iter().any(|v| {
                         v.starts_with('س')
                             && v.chars().count() > 3
@@ -1266,6 +1399,42 @@ impl Ctx<'_> {
                             && self.ents[q].country == self.ents[p.0].country
                     }))
             });
+        }
+        // An event whose actors are all in another of the same kind and status (a headline
+        // and its lead) is the same event.
+        let mut k = 0;
+        while k < evs.len() {
+            let into = (0..evs.len()).find(|&o| {
+                o != k
+                    && evs[o].kind == evs[k].kind
+                    && evs[o].status == evs[k].status
+                    && evs[o].participants.len() >= evs[k].participants.len()
+                    && evs[k]
+                        .participants
+                        .iter()
+                        .all(|p| evs[o].participants.iter().any(|q| q.0 == p.0))
+                    && evs[k]
+                        .participants
+                        .iter()
+                        .filter(|p| self.ents[p.0].kind == "person")
+                        .count()
+                        >= 1
+            });
+            match into {
+                Some(o) => {
+                    let ev = evs.remove(k);
+                    let o = if o > k { o - 1 } else { o };
+                    evs[o].evidence.extend(ev.evidence);
+                    evs[o].pos = evs[o].pos.min(ev.pos);
+                    if evs[o].place.is_none() {
+                        evs[o].place = ev.place;
+                    }
+                    if evs[o].time.precision == "unknown" {
+                        evs[o].time = ev.time;
+                    }
+                }
+                None => k += 1,
+            }
         }
         self.assign_roles(&mut evs);
         evs.sort_by_key(|e| (u8::from(e.status == "planned"), kind_rank(&e.kind), e.pos));

@@ -1,0 +1,216 @@
+//! Decoding and extraction: encodings, HTML, the seed article, the development set.
+
+use std::path::Path;
+
+use waqai::extract::decode::decode;
+use waqai::extract::eval::{Score, evaluate};
+use waqai::model::{self, Document};
+
+fn devset() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/devset"))
+}
+
+fn names(doc: &Document, kind: &str) -> Vec<String> {
+    doc.entities
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| e.name.clone())
+        .collect()
+}
+
+#[test]
+fn the_seed_alone_gives_its_actors_and_events() {
+    let path = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_53d1f05ff851aa2a.txt"
+    ));
+    let doc = model::load_path(path).unwrap();
+    assert!(
+        model::validate(&doc).is_empty(),
+        "{:?}",
+        model::validate(&doc)
+    );
+    let people = names(&doc, "person");
+    for p in ["فتحي باشاغا", "جان إيف لودريان", "جيرالد دارمانان"]
+    {
+        assert!(people.iter().any(|n| n == p), "{p} missing from {people:?}");
+    }
+    let orgs = names(&doc, "organization");
+    for o in [
+        "وزارة الخارجية الفرنسية",
+        "وزارة الداخلية الفرنسية",
+        "حكومة الوفاق الوطني",
+    ] {
+        assert!(orgs.iter().any(|n| n == o), "{o} missing from {orgs:?}");
+    }
+    assert!(
+        orgs.iter()
+            .any(|n| n.starts_with("وزارة الداخلية") && !n.contains("الفرنسية")),
+        "Libyan interior ministry"
+    );
+    assert!(names(&doc, "country").contains(&"ليبيا".to_owned()));
+    assert!(names(&doc, "country").contains(&"فرنسا".to_owned()));
+    assert!(names(&doc, "city").contains(&"باريس".to_owned()));
+    let id = |name: &str| {
+        doc.entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap()
+            .id
+            .clone()
+    };
+    let with = |kind: &str, who: &[String]| {
+        doc.events.iter().any(|e| {
+            e.kind == kind
+                && who
+                    .iter()
+                    .all(|w| e.participants.iter().any(|p| &p.entity == w))
+        })
+    };
+    let bashagha = id("فتحي باشاغا");
+    assert!(with("visit", std::slice::from_ref(&bashagha)));
+    assert!(with("meeting", &[bashagha.clone(), id("جان إيف لودريان")]));
+    assert!(with("meeting", &[bashagha.clone(), id("جيرالد دارمانان")]));
+    let biometric = doc
+        .entities
+        .iter()
+        .find(|e| e.kind == "group" && e.name.contains("البايومترية"))
+        .unwrap()
+        .id
+        .clone();
+    assert!(with("meeting", &[bashagha.clone(), biometric]));
+    assert!(with("signing", std::slice::from_ref(&bashagha)));
+    assert!(doc.events.iter().any(|e| e.status == "planned"));
+    let thursday = doc
+        .events
+        .iter()
+        .filter(|e| e.when.weekday.as_deref() == Some("thursday"))
+        .count();
+    assert_eq!(thursday, 2);
+}
+
+#[test]
+fn development_set_scores_pass_the_bar() {
+    let mut ent = Score::default();
+    let mut ev = Score::default();
+    let mut n = 0;
+    for i in 1..=12 {
+        let gold = model::load_path(&devset().join(format!("{i:02}.waqai.json"))).unwrap();
+        let mut pred = model::load_path(&devset().join(format!("{i:02}.txt"))).unwrap();
+        assert_eq!(pred.article.text, gold.article.text);
+        if gold.article.published.is_some() {
+            pred.article.published = gold.article.published.clone();
+            waqai::extract::extract_into(&mut pred);
+        }
+        assert!(
+            model::validate(&pred).is_empty(),
+            "{i}: {:?}",
+            model::validate(&pred)
+        );
+        let (e, v) = evaluate(&pred, &gold);
+        ent.add(e);
+        ev.add(v);
+        n += 1;
+    }
+    assert_eq!(n, 12);
+    println!("{}", waqai::extract::eval::report(ent, ev));
+    assert!(ent.f1() >= 0.85, "entity F1 {:.3}", ent.f1());
+    assert!(ev.f1() >= 0.75, "event F1 {:.3}", ev.f1());
+}
+
+#[test]
+fn html_and_windows_1256_copies_read_as_the_text() {
+    let txt = std::fs::read_to_string(devset().join("03.txt")).unwrap();
+    let html = decode(&std::fs::read(devset().join("03.html")).unwrap()).unwrap();
+    assert!(html.html);
+    assert_eq!(html.text.trim(), txt.trim());
+    let txt = std::fs::read_to_string(devset().join("05.txt")).unwrap();
+    let cp = decode(&std::fs::read(devset().join("05.cp1256.txt")).unwrap()).unwrap();
+    assert_eq!(cp.encoding, "windows-1256");
+    assert_eq!(cp.text, txt);
+}
+
+#[test]
+fn every_encoding_decodes() {
+    let text = "وصل الوزير إلى باريس\nفي زيارة رسمية";
+    let mut utf8_bom = vec![0xEF, 0xBB, 0xBF];
+    utf8_bom.extend_from_slice(text.replace('\n', "\r\n").as_bytes());
+    assert_eq!(decode(&utf8_bom).unwrap().text, text);
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    assert_eq!(decode(&le).unwrap().text, text);
+    let mut be = vec![0xFE, 0xFF];
+    be.extend(text.encode_utf16().flat_map(|u| u.to_be_bytes()));
+    assert_eq!(decode(&be).unwrap().text, text);
+    let (cp, _, _) = encoding_rs::WINDOWS_1256.encode(text);
+    assert_eq!(decode(&cp).unwrap().text, text);
+    let (iso, _, _) = encoding_rs::ISO_8859_6.encode("وصل الوزير\rفي زيارة");
+    let d = decode(&iso).unwrap();
+    assert_eq!(d.text, "وصل الوزير\nفي زيارة");
+}
+
+#[test]
+fn bad_bytes_give_errors_or_replacements_never_panics() {
+    assert!(decode(b"").unwrap_err().contains("empty"));
+    assert!(
+        decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+            .unwrap_err()
+            .contains("binary")
+    );
+    let truncated = &"وصل الوزير".as_bytes()[..5];
+    let d = decode(truncated).unwrap();
+    assert!(d.text.starts_with("وص"));
+    let mut invalid = "وصل".as_bytes().to_vec();
+    invalid.extend_from_slice(&[0xC3, 0x28, 0xFF]);
+    assert!(decode(&invalid).is_ok());
+    for len in 0..40 {
+        let bytes: Vec<u8> = (0..len).map(|i| (i * 37 + 11) as u8).collect();
+        let _ = decode(&bytes);
+        let _ = waqai::extract::document_from_bytes(&bytes, None);
+    }
+}
+
+#[test]
+fn html_pages_lose_scripts_navigation_and_share_widgets() {
+    let page = br#"<html><head><title>T</title><script>var x = "<p>no</p>";</script></head><body>
+<nav>menu</nav><h1>&laquo;&#1576;&#1575;&#1588;&#1575;&#1594;&#1575;&raquo; headline</h1>
+<p>first &amp; paragraph</p><div class="share">share me</div><p>second</p><footer>foot</footer></body></html>"#;
+    let d = decode(page).unwrap();
+    assert_eq!(d.text, "«باشاغا» headline\n\nfirst & paragraph\n\nsecond");
+}
+
+#[test]
+fn dates_in_every_form() {
+    use waqai::extract::time::hijri_to_gregorian;
+    assert_eq!(
+        hijri_to_gregorian(1442, 1, 1).as_deref(),
+        Some("2020-08-20")
+    );
+    let doc = |t: &str, published: Option<&str>| {
+        let mut d = model::document_from_text(t);
+        d.article.published = published.map(str::to_owned);
+        waqai::extract::extract_into(&mut d);
+        d
+    };
+    let d = doc(
+        "التقى وزير الخارجية المصري كريم الشاذلي يوم 19 نوفمبر 2020 نظيره الأردني فارس العدوان.",
+        None,
+    );
+    assert_eq!(d.events[0].when.date.as_deref(), Some("2020-11-19"));
+    let d = doc(
+        "التقى وزير الخارجية المصري كريم الشاذلي يوم ١٩ تشرين الثاني ٢٠٢٠ نظيره الأردني فارس العدوان.",
+        None,
+    );
+    assert_eq!(d.events[0].when.date.as_deref(), Some("2020-11-19"));
+    let d = doc(
+        "التقى وزير الخارجية المصري كريم الشاذلي أمس الأربعاء نظيره الأردني فارس العدوان.",
+        Some("2020-11-19"),
+    );
+    assert_eq!(d.events[0].when.relative_days, Some(-1));
+    assert_eq!(d.events[0].when.date.as_deref(), Some("2020-11-18"));
+    let d = doc(
+        "التقى وزير الخارجية المصري كريم الشاذلي يوم 5 ربيع الأول 1442 نظيره الأردني فارس العدوان.",
+        None,
+    );
+    assert_eq!(d.events[0].when.date.as_deref(), Some("2020-10-22"));
+}

@@ -94,6 +94,13 @@ pub struct WaqaiApp {
     pub export: ExportDialog,
     /// Counts changes of the document (caches compare it).
     generation: u64,
+    /// The publication-date field of the inspector.
+    published_input: String,
+    /// An article being read and extracted in the background.
+    pub loading: Option<(
+        PathBuf,
+        std::sync::mpsc::Receiver<Result<Document, model::LoadError>>,
+    )>,
 }
 
 /// The state of the export dialog and of a running export.
@@ -140,6 +147,8 @@ impl WaqaiApp {
             title: String::new(),
             export: ExportDialog::default(),
             generation: 0,
+            published_input: String::new(),
+            loading: None,
         };
         app.set_document(doc, path);
         app
@@ -165,6 +174,7 @@ impl WaqaiApp {
     /// Replaces the document (selection cleared, views refitted).
     pub fn set_document(&mut self, doc: Document, path: Option<PathBuf>) {
         self.problems = model::validate(&doc);
+        self.published_input = doc.article.published.clone().unwrap_or_default();
         self.doc = doc;
         self.path = path;
         self.selection = Selection::None;
@@ -183,9 +193,46 @@ impl WaqaiApp {
         self.related = Related::of(&self.doc, self.selection);
     }
 
-    /// Opens a file; on failure the banner says why and the current document stays.
+    /// Opens a file; on failure the banner says why and the current document stays. Articles
+    /// (anything but `.json`) are decoded and extracted in the background: see [`Self::loading`].
     pub fn open_path(&mut self, path: &Path) -> bool {
-        match model::load_path(path) {
+        if !model::is_document_path(path) {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let p = path.to_owned();
+            std::thread::spawn(move || {
+                let _ = tx.send(model::load_path(&p));
+            });
+            self.loading = Some((path.to_owned(), rx));
+            return true;
+        }
+        self.finish_open(path, model::load_path(path))
+    }
+
+    fn poll_loading(&mut self, ctx: &egui::Context) {
+        let Some((path, rx)) = &self.loading else {
+            return;
+        };
+        match rx.try_recv() {
+            Ok(result) => {
+                let path = path.clone();
+                self.loading = None;
+                self.finish_open(&path, result);
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(30))
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.banner = Some(format!(
+                    "Could not open {}: the extraction stopped unexpectedly",
+                    path.display()
+                ));
+                self.loading = None;
+            }
+        }
+    }
+
+    fn finish_open(&mut self, path: &Path, result: Result<Document, model::LoadError>) -> bool {
+        match result {
             Ok(doc) => {
                 self.set_document(doc, Some(path.to_owned()));
                 self.banner = None;
@@ -231,6 +278,12 @@ impl WaqaiApp {
         match action {
             Action::Select(s) => self.select(s),
             Action::ShowInArticle(o) => self.article.scroll_to = Some(o),
+            Action::SetPublished(d) => {
+                self.doc.article.published = Some(d);
+                model::resolve_relative_dates(&mut self.doc);
+                self.problems = model::validate(&self.doc);
+                self.rebuild();
+            }
             Action::Export(v) => {
                 self.export.open = true;
                 self.export.opts = ExportOptions {
@@ -258,7 +311,7 @@ impl WaqaiApp {
             View::Timeline => timeline::show(ui, &vs, &self.lanes, &mut self.timeline),
             View::Relations => relations::show(ui, &vs, &mut self.relations),
             View::Article => article::show(ui, &vs, &mut self.article),
-            View::Inspector => inspector::show(ui, &vs, &self.problems),
+            View::Inspector => inspector::show(ui, &vs, &self.problems, &mut self.published_input),
             View::Window => None,
         }
     }
@@ -594,6 +647,7 @@ impl WaqaiApp {
         let ctx = ui.ctx().clone();
         self.keys(&ctx);
         self.dropped_files(&ctx);
+        self.poll_loading(&ctx);
         if self.lanes.event_lanes.len() != self.doc.events.len()
             || self.settings.lanes_by_kind != self.timeline.by_kind
         {
@@ -644,6 +698,15 @@ impl WaqaiApp {
                 });
                 ui.separator();
                 ui.label(format!("zoom {:.0} %", ctx.zoom_factor() * 100.0));
+                if let Some((p, _)) = &self.loading {
+                    ui.separator();
+                    ui.spinner();
+                    ui.label(format!(
+                        "reading and extracting {}…",
+                        p.file_name()
+                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                    ));
+                }
                 if self.export.running.is_some() {
                     ui.separator();
                     ui.spinner();

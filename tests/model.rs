@@ -89,7 +89,11 @@ fn bad_files_give_clear_errors() {
             vec![0x89, b'P', b'N', b'G', 0, 0, 1],
             "binary",
         ),
-        ("latin1.txt", vec![b'a', 0xE9, b'b'], "not valid UTF-8"),
+        (
+            "latin1.waqai.json",
+            vec![b'{', 0xE9, b'}'],
+            "not valid UTF-8",
+        ),
         (
             "broken.waqai.json",
             b"{\n \"format\": \"waqai/1\",\n \"article\": }".to_vec(),

@@ -270,3 +270,46 @@ fn export_from_the_menu_writes_a_png() {
             .contains("timeline.png")
     );
 }
+
+#[test]
+fn opening_an_article_extracts_it_in_the_background_and_dates_resolve() {
+    let article = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/devset/02.txt");
+    let mut h = harness();
+    h.state_mut().picker = Box::new(GivenPath(Some(article)));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(1);
+    for _ in 0..500 {
+        if h.state().loading.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.run_steps(1);
+    }
+    h.run_steps(3);
+    let app = h.state();
+    assert!(app.banner.is_none(), "{:?}", app.banner);
+    assert!(app.doc.events.len() >= 3, "{} events", app.doc.events.len());
+    assert!(app.doc.article.published.is_none());
+    let meeting = app
+        .doc
+        .events
+        .iter()
+        .position(|e| e.when.relative_days == Some(0))
+        .unwrap();
+    assert!(app.doc.events[meeting].when.date.is_none());
+    // Type the publication date into the inspector and apply it.
+    let field = h.get_by_role(egui::accesskit::Role::TextInput);
+    field.click();
+    h.run_steps(1);
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("2023-11-16");
+    h.run_steps(1);
+    h.get_by_label("Set").click();
+    h.run_steps(2);
+    let app = h.state();
+    assert_eq!(app.doc.article.published.as_deref(), Some("2023-11-16"));
+    assert_eq!(
+        app.doc.events[meeting].when.date.as_deref(),
+        Some("2023-11-16")
+    );
+}

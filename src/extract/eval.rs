@@ -89,7 +89,7 @@ fn greedy(pred: &[(u8, &[Span])], gold: &[(u8, &[Span])]) -> Score {
             }
         }
     }
-    pairs.sort_by(|a, b| b.0.cmp(&a.0));
+    pairs.sort_by_key(|p| std::cmp::Reverse(p.0));
     let (mut used_p, mut used_g) = (vec![false; pred.len()], vec![false; gold.len()]);
     let mut tp = 0;
     for (_, i, j) in pairs {

@@ -233,7 +233,7 @@ impl Gazetteer {
             g.boilerplate.extend(f.boilerplate.iter().map(|s| norm(s)));
         }
         for list in g.phrases.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
         }
         g
     }

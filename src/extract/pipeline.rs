@@ -50,11 +50,14 @@ struct Ctx<'a> {
     ents: Vec<Ent>,
     keys: HashMap<String, usize>,
     mentions: Vec<Mention>,
-    pending_titles: Vec<(Range<usize>, String, Option<String>, Option<String>)>,
+    pending_titles: Vec<PendingTitle>,
     counterparts: Vec<(usize, usize, Span)>,
     invitations: Vec<(usize, Span)>,
     skip: Vec<bool>,
 }
+
+/// A title with no name after it: tokens, office, portfolio, country.
+type PendingTitle = (Range<usize>, String, Option<String>, Option<String>);
 
 /// What the extractor found in one article.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -320,14 +323,13 @@ impl Ctx<'_> {
                 prefix: p,
                 ..
             }) = self.hits.get(j).cloned().flatten()
+                && (p > 0 || !self.toks[j].norm.starts_with("ال"))
             {
-                if p > 0 || !self.toks[j].norm.starts_with("ال") {
-                    let org = self.g.orgs[o].clone();
-                    country = country.or(org.country.clone());
-                    let e = self.org_entity(o);
-                    self.mention(e, j..j + len, p, true);
-                    j += len;
-                }
+                let org = self.g.orgs[o].clone();
+                country = country.or(org.country.clone());
+                let e = self.org_entity(o);
+                self.mention(e, j..j + len, p, true);
+                j += len;
             }
             // «السفير الأمريكي لدى العراق …», «المبعوث … إلى ليبيا …»
             if j + 1 < n
@@ -1287,7 +1289,7 @@ impl Ctx<'_> {
                     || variants(&self.toks[*at].norm).iter().any(|v| {
                         v.starts_with('س')
                             && v.chars().count() > 3
-                            && self.g.triggers.contains_key(&v[1..].to_owned())
+                            && self.g.triggers.contains_key(&v[1..])
                     });
                 let status = if future { "planned" } else { "occurred" };
                 // Back-references and repeated mentions extend an earlier event.

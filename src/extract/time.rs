@@ -186,9 +186,6 @@ fn text_of(toks: &[Token], r: Range<usize>) -> String {
 
 /// «19/11/2020» (day/month/year).
 fn slashed(toks: &[Token], i: usize, end: usize) -> Option<TimeInfo> {
-    if i + 4 >= end + 0 && i + 4 > toks.len() - 1 {
-        return None;
-    }
     let t = |k: usize| toks.get(i + k).filter(|_| i + k < end);
     let (d, s1, m, s2, y) = (t(0)?, t(1)?, t(2)?, t(3)?, t(4)?);
     if !(matches!(s1.norm.as_str(), "/" | "-" | ".")

@@ -121,6 +121,21 @@ impl Chronology {
     }
 }
 
+/// Turns relative dates («today», «yesterday», weekdays) into calendar dates with the
+/// publication date; events without a relative date keep theirs.
+pub fn resolve_relative_dates(doc: &mut super::types::Document) {
+    let Some(p) = doc.article.published.as_deref().and_then(parse_date) else {
+        return;
+    };
+    for e in &mut doc.events {
+        if let Some(r) = e.when.relative_days {
+            let (y, m, d) = civil_from_days(p + r);
+            e.when.date = Some(format!("{y:04}-{m:02}-{d:02}"));
+            e.when.precision = "day".into();
+        }
+    }
+}
+
 /// The label of a day on the time axis.
 pub fn day_label(chron: &Chronology, day: i64) -> String {
     if chron.absolute {

@@ -9,14 +9,20 @@ use crate::selection::Selection;
 use crate::text::{TextStyle, label, paragraph};
 
 /// Shows the inspector; returns what the user clicked (a participant, an event, a quote).
-pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, problems: &[Problem]) -> Option<Action> {
+/// `published` is the text of the publication-date field (kept by the app between frames).
+pub fn show(
+    ui: &mut egui::Ui,
+    vs: &ViewState<'_>,
+    problems: &[Problem],
+    published: &mut String,
+) -> Option<Action> {
     let mut action = None;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| match vs.selection {
             Selection::Event(i) if i < vs.doc.events.len() => event(ui, vs, i, &mut action),
             Selection::Entity(k) if k < vs.doc.entities.len() => entity(ui, vs, k, &mut action),
-            _ => overview(ui, vs, problems, &mut action),
+            _ => overview(ui, vs, problems, published, &mut action),
         });
     action
 }
@@ -206,6 +212,7 @@ fn overview(
     ui: &mut egui::Ui,
     vs: &ViewState<'_>,
     problems: &[Problem],
+    published: &mut String,
     action: &mut Option<Action>,
 ) {
     let doc = vs.doc;
@@ -223,6 +230,26 @@ fn overview(
         doc.relations.len(),
         doc.article.published.as_deref().unwrap_or("(not stated)")
     ));
+    ui.horizontal(|ui| {
+        ui.label("Publication date");
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(published)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(100.0),
+            )
+            .on_hover_text(
+                "Setting it turns «today», «yesterday» and weekdays into calendar dates",
+            );
+        let valid = crate::model::parse_date(published.trim()).is_some();
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.add_enabled(valid, egui::Button::new("Set")).clicked() || enter && valid {
+            *action = Some(Action::SetPublished(published.trim().to_owned()));
+        }
+        if !published.trim().is_empty() && !valid {
+            ui.colored_label(ui.visuals().warn_fg_color, "not a date");
+        }
+    });
     ui.add_space(6.0);
     ui.label(RichText::new("Click an event on the timeline, an actor in the graph or a passage of the article. The arrow keys (or J and K) step through the events; Esc clears.").weak());
     if !problems.is_empty() {

@@ -37,4 +37,6 @@ pub enum Action {
     ShowInArticle(usize),
     /// Open the export dialog for this view.
     Export(crate::export::View),
+    /// Set the publication date (YYYY-MM-DD) and resolve relative dates with it.
+    SetPublished(String),
 }

@@ -101,6 +101,54 @@ pub struct WaqaiApp {
         PathBuf,
         std::sync::mpsc::Receiver<Result<Document, model::LoadError>>,
     )>,
+    /// Undo and redo.
+    pub history: model::History<Selection>,
+    /// Edits not saved yet.
+    pub dirty: bool,
+    /// What waits for the user's answer about unsaved changes.
+    pub confirm: Option<Pending>,
+    /// A recovery file of unsaved edits from an earlier session, offered back.
+    pub recovery_offer: Option<PathBuf>,
+    last_autosave: std::time::Instant,
+}
+
+/// An action held back until the user decides about unsaved changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Open this file.
+    Open(PathBuf),
+    /// Close the window.
+    Close,
+}
+
+/// How often unsaved edits are written to the recovery file.
+pub const AUTOSAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Where recovery files live: `WAQAI_RECOVERY_DIR`, else the user's data folder.
+pub fn recovery_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("WAQAI_RECOVERY_DIR") {
+        return PathBuf::from(d);
+    }
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(std::env::temp_dir);
+    base.join("waqai").join("recovery")
+}
+
+/// The recovery file of a document (by its path; one shared file for untitled ones).
+pub fn recovery_path(doc_path: Option<&Path>) -> PathBuf {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    doc_path
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default()
+        .hash(&mut h);
+    let stem = doc_path.and_then(|p| p.file_name()).map_or_else(
+        || "untitled".to_owned(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    recovery_dir().join(format!("{stem}.{:016x}.recovery.json", h.finish()))
 }
 
 /// The state of the export dialog and of a running export.
@@ -149,6 +197,11 @@ impl WaqaiApp {
             generation: 0,
             published_input: String::new(),
             loading: None,
+            history: model::History::default(),
+            dirty: false,
+            confirm: None,
+            recovery_offer: None,
+            last_autosave: std::time::Instant::now(),
         };
         app.set_document(doc, path);
         app
@@ -173,6 +226,10 @@ impl WaqaiApp {
 
     /// Replaces the document (selection cleared, views refitted).
     pub fn set_document(&mut self, doc: Document, path: Option<PathBuf>) {
+        self.history.clear();
+        self.dirty = false;
+        let rec = recovery_path(path.as_deref());
+        self.recovery_offer = rec.exists().then_some(rec);
         self.problems = model::validate(&doc);
         self.published_input = doc.article.published.clone().unwrap_or_default();
         self.doc = doc;
@@ -187,10 +244,109 @@ impl WaqaiApp {
     fn rebuild(&mut self) {
         self.generation += 1;
         self.chron = Chronology::of(&self.doc);
-        self.graph = Graph::of(&self.doc, self.settings.show_places);
-        self.relations.pos.clear();
+        let graph = Graph::of(&self.doc, self.settings.show_places);
+        if graph.nodes != self.graph.nodes {
+            self.relations.pos.clear();
+        }
+        self.graph = graph;
         self.lanes = TimelineModel::of(&self.doc, self.timeline.by_kind);
         self.related = Related::of(&self.doc, self.selection);
+    }
+
+    /// Applies an edit (undoable); on error the banner says why and nothing changes.
+    pub fn edit(&mut self, e: model::Edit) -> Result<Option<String>, String> {
+        self.history.record(&self.doc, self.selection);
+        match model::apply_edit(&mut self.doc, &e) {
+            Ok(created) => {
+                self.dirty = true;
+                self.after_change();
+                Ok(created)
+            }
+            Err(msg) => {
+                self.history.discard_last();
+                self.banner = Some(format!("Could not change that: {msg}"));
+                Err(msg)
+            }
+        }
+    }
+
+    fn after_change(&mut self) {
+        self.problems = model::validate(&self.doc);
+        let sel_ok = match self.selection {
+            Selection::Event(i) => i < self.doc.events.len(),
+            Selection::Entity(k) => k < self.doc.entities.len(),
+            Selection::None => true,
+        };
+        if !sel_ok {
+            self.selection = Selection::None;
+        }
+        self.rebuild();
+    }
+
+    /// Undoes the last edit, selection included.
+    pub fn undo(&mut self) {
+        let current = (self.doc.clone(), self.selection);
+        if let Some((doc, sel)) = self.history.undo(current) {
+            self.doc = doc;
+            self.selection = sel;
+            self.dirty = true;
+            self.after_change();
+        }
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(&mut self) {
+        let current = (self.doc.clone(), self.selection);
+        if let Some((doc, sel)) = self.history.redo(current) {
+            self.doc = doc;
+            self.selection = sel;
+            self.dirty = true;
+            self.after_change();
+        }
+    }
+
+    /// Writes unsaved edits to the recovery file (atomically).
+    pub fn autosave(&mut self) {
+        self.last_autosave = std::time::Instant::now();
+        if !self.dirty {
+            return;
+        }
+        let path = recovery_path(self.path.as_deref());
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        if let Err(e) = model::save_document(&self.doc, &path) {
+            self.banner = Some(format!("Could not write the recovery file {e}"));
+        }
+    }
+
+    /// Restores the offered recovery file (or forgets it with `restore == false`).
+    pub fn resolve_recovery(&mut self, restore: bool) {
+        let Some(p) = self.recovery_offer.take() else {
+            return;
+        };
+        if restore {
+            match model::load_path(&p) {
+                Ok(doc) => {
+                    self.history.record(&self.doc, self.selection);
+                    self.doc = doc;
+                    self.dirty = true;
+                    self.after_change();
+                }
+                Err(e) => self.banner = Some(format!("Could not restore {e}")),
+            }
+        } else {
+            let _ = std::fs::remove_file(&p);
+        }
+    }
+
+    /// Opens a file, asking first when there are unsaved edits.
+    pub fn request_open(&mut self, path: &Path) {
+        if self.dirty {
+            self.confirm = Some(Pending::Open(path.to_owned()));
+        } else {
+            self.open_path(path);
+        }
     }
 
     /// Opens a file; on failure the banner says why and the current document stays. Articles
@@ -259,6 +415,11 @@ impl WaqaiApp {
         }
     }
 
+    /// The time axis in use.
+    pub fn chronology(&self) -> &Chronology {
+        &self.chron
+    }
+
     /// The timeline lanes in use.
     pub fn lanes(&self) -> &TimelineModel {
         &self.lanes
@@ -278,6 +439,23 @@ impl WaqaiApp {
         match action {
             Action::Select(s) => self.select(s),
             Action::ShowInArticle(o) => self.article.scroll_to = Some(o),
+            Action::Edit(e) => {
+                let select_new = matches!(
+                    e,
+                    model::Edit::NewEvent(..)
+                        | model::Edit::NewEntity(..)
+                        | model::Edit::SplitMention(..)
+                );
+                if let Ok(Some(id)) = self.edit(e)
+                    && select_new
+                {
+                    if let Some(i) = self.doc.events.iter().position(|x| x.id == id) {
+                        self.select(Selection::Event(i));
+                    } else if let Some(k) = self.doc.entities.iter().position(|x| x.id == id) {
+                        self.select(Selection::Entity(k));
+                    }
+                }
+            }
             Action::SetPublished(d) => {
                 self.doc.article.published = Some(d);
                 model::resolve_relative_dates(&mut self.doc);
@@ -484,8 +662,11 @@ impl WaqaiApp {
         let Some(target) = target else { return };
         match model::save_document(&self.doc, &target) {
             Ok(()) => {
+                let _ = std::fs::remove_file(recovery_path(self.path.as_deref()));
+                let _ = std::fs::remove_file(recovery_path(Some(&target)));
                 self.path = Some(target);
                 self.banner = None;
+                self.dirty = false;
             }
             Err(e) => self.banner = Some(format!("Could not save {e}")),
         }
@@ -493,7 +674,7 @@ impl WaqaiApp {
 
     fn open_dialog(&mut self) {
         if let Some(p) = self.picker.open() {
-            self.open_path(&p);
+            self.request_open(&p);
         }
     }
 
@@ -502,6 +683,17 @@ impl WaqaiApp {
         let shortcut = |m: Modifiers, k: Key| KeyboardShortcut::new(m, k);
         if ctx.input_mut(|i| i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::O))) {
             self.open_dialog();
+        }
+        if !typing {
+            if ctx.input_mut(|i| {
+                i.consume_shortcut(&shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z))
+                    || i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Y))
+            }) {
+                self.redo();
+            }
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Z))) {
+                self.undo();
+            }
         }
         if ctx.input_mut(|i| {
             i.consume_shortcut(&shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::S))
@@ -544,6 +736,54 @@ impl WaqaiApp {
         }
     }
 
+    /// The question about unsaved changes, and the recovery offer.
+    fn confirm_window(&mut self, ctx: &egui::Context) {
+        if let Some(pending) = self.confirm.clone() {
+            let mut choice = None;
+            egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
+                ui.heading("Unsaved changes");
+                ui.label("The document has changes that are not saved.");
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        choice = Some(0);
+                    }
+                    if ui.button("Discard changes").clicked() {
+                        choice = Some(1);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        choice = Some(2);
+                    }
+                });
+            });
+            match choice {
+                Some(0) => {
+                    self.save(false);
+                    if !self.dirty {
+                        self.confirm = None;
+                        self.proceed(ctx, pending);
+                    }
+                }
+                Some(1) => {
+                    self.confirm = None;
+                    self.dirty = false;
+                    let _ = std::fs::remove_file(recovery_path(self.path.as_deref()));
+                    self.proceed(ctx, pending);
+                }
+                Some(_) => self.confirm = None,
+                None => {}
+            }
+        }
+    }
+
+    fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
+        match pending {
+            Pending::Open(p) => {
+                self.open_path(&p);
+            }
+            Pending::Close => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
     fn dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -554,7 +794,7 @@ impl WaqaiApp {
                 .collect()
         });
         if let Some(p) = dropped.first() {
-            self.open_path(p);
+            self.request_open(p);
         }
     }
 
@@ -569,7 +809,7 @@ impl WaqaiApp {
                     ui.menu_button("Open recent", |ui| {
                         for p in recent {
                             if ui.button(p.display().to_string()).clicked() {
-                                self.open_path(&p);
+                                self.request_open(&p);
                             }
                         }
                     });
@@ -588,6 +828,14 @@ impl WaqaiApp {
                 ui.separator();
                 if ui.button("Quit").clicked() {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                if ui.add_enabled(self.history.can_undo(), egui::Button::new("Undo").shortcut_text("Ctrl+Z")).clicked() {
+                    self.undo();
+                }
+                if ui.add_enabled(self.history.can_redo(), egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z")).clicked() {
+                    self.redo();
                 }
             });
             ui.menu_button("View", |ui| {
@@ -648,6 +896,17 @@ impl WaqaiApp {
         self.keys(&ctx);
         self.dropped_files(&ctx);
         self.poll_loading(&ctx);
+        if self.dirty {
+            if self.last_autosave.elapsed() >= AUTOSAVE_EVERY {
+                self.autosave();
+            }
+            ctx.request_repaint_after(AUTOSAVE_EVERY);
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && self.dirty {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.confirm = Some(Pending::Close);
+        }
+        self.confirm_window(&ctx);
         if self.lanes.event_lanes.len() != self.doc.events.len()
             || self.settings.lanes_by_kind != self.timeline.by_kind
         {
@@ -655,7 +914,8 @@ impl WaqaiApp {
             self.lanes = TimelineModel::of(&self.doc, self.timeline.by_kind);
         }
         let title = format!(
-            "{} — Waqai",
+            "{}{} — Waqai",
+            if self.dirty { "● " } else { "" },
             self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
                 || "untitled".to_owned(),
                 |n| n.to_string_lossy().into_owned()
@@ -673,6 +933,24 @@ impl WaqaiApp {
                     ui.label(RichText::new(&msg).color(ui.visuals().error_fg_color));
                     if ui.button("Dismiss").clicked() {
                         self.banner = None;
+                    }
+                });
+            });
+        }
+        if self.recovery_offer.is_some() {
+            egui::Panel::top("recovery").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(
+                            "Unsaved edits of this document were kept from an earlier session.",
+                        )
+                        .color(ui.visuals().warn_fg_color),
+                    );
+                    if ui.button("Restore them").clicked() {
+                        self.resolve_recovery(true);
+                    }
+                    if ui.button("Discard them").clicked() {
+                        self.resolve_recovery(false);
                     }
                 });
             });

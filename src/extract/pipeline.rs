@@ -54,6 +54,9 @@ struct Ctx<'a> {
     counterparts: Vec<(usize, usize, Span)>,
     invitations: Vec<(usize, Span)>,
     skip: Vec<bool>,
+    vars: Vec<Vec<String>>,
+    covered: Vec<bool>,
+    sent_of: Vec<usize>,
 }
 
 /// A title with no name after it: tokens, office, portfolio, country.
@@ -79,6 +82,17 @@ pub fn extract(g: &Gazetteer, text: &str, published: Option<&str>) -> Extraction
         chars: text.chars().collect(),
         hits: vec![None; toks.len()],
         skip: vec![false; toks.len()],
+        vars: toks.iter().map(|t| variants(&t.norm)).collect(),
+        covered: vec![false; toks.len()],
+        sent_of: {
+            let mut v = vec![usize::MAX; toks.len()];
+            for (k, s) in sents.iter().enumerate() {
+                for i in s.tokens.clone() {
+                    v[i] = k;
+                }
+            }
+            v
+        },
         toks,
         ents: vec![],
         keys: HashMap::new(),
@@ -149,7 +163,7 @@ impl Ctx<'_> {
         if i + p.len() > self.toks.len() || p.is_empty() {
             return None;
         }
-        let first = variants(&self.toks[i].norm);
+        let first = &self.vars[i];
         (first.iter().any(|v| *v == p[0]) && (1..p.len()).all(|k| self.toks[i + k].norm == p[k]))
             .then_some(p.len())
     }
@@ -183,6 +197,9 @@ impl Ctx<'_> {
         if !e.mentions.contains(&span) {
             e.mentions.push(span);
         }
+        for k in toks.clone() {
+            self.covered[k] = true;
+        }
         self.mentions.push(Mention { ent, toks, inner });
     }
 
@@ -199,7 +216,7 @@ impl Ctx<'_> {
                 .map(|t| t.norm.as_str())
                 .collect();
             let mut best: Option<Hit> = None;
-            let vs = variants(&self.toks[i].norm);
+            let vs = self.vars[i].clone();
             for v in &vs {
                 let mut prefix = self.toks[i].norm.chars().count() - v.chars().count();
                 // A match without its article («السفير» for «سفير») keeps the article in the span.
@@ -262,8 +279,8 @@ impl Ctx<'_> {
         j..k
     }
 
-    fn sentence_of(sents: &[Sentence], i: usize) -> Option<&Sentence> {
-        sents.iter().find(|s| s.tokens.contains(&i))
+    fn sentence_of<'s>(&self, sents: &'s [Sentence], i: usize) -> Option<&'s Sentence> {
+        sents.get(*self.sent_of.get(i)?)
     }
 
     fn person_pass(&mut self, sents: &[Sentence]) {
@@ -272,7 +289,8 @@ impl Ctx<'_> {
         while i < n {
             let is_office = matches!(self.hits[i].as_ref().map(|h| &h.entry), Some(Entry::Office));
             let counterpart = self.is_word(i)
-                && variants(&self.toks[i].norm)
+                && self.vars[i]
+                    .clone()
                     .iter()
                     .any(|v| v == "نظيره" || v == "نظيرته");
             if !is_office && !counterpart {
@@ -346,7 +364,7 @@ impl Ctx<'_> {
             let title_span = self.span(i..title_end, prefix);
             if counterpart {
                 // «نظيره الفرنسي فلان»: a person with the subject's office, from the named country.
-                let subject = Self::sentence_of(sents, i).and_then(|s| {
+                let subject = self.sentence_of(sents, i).and_then(|s| {
                     self.mentions
                         .iter()
                         .filter(|m| {
@@ -452,13 +470,13 @@ impl Ctx<'_> {
                 ..
             }) = self.hits[i].clone()
             {
-                if !self.mentions.iter().any(|m| m.toks.contains(&i)) {
+                if !self.covered[i] {
                     let e = self.org_entity(o);
                     self.mention(e, i..i + len, prefix, false);
                 }
                 continue;
             }
-            let vs = variants(&self.toks[i].norm);
+            let vs = self.vars[i].clone();
             if self.generic_org(i) {
                 continue;
             }
@@ -511,7 +529,7 @@ impl Ctx<'_> {
                     break;
                 }
             }
-            let site = i > 0 && variants(&self.toks[i - 1].norm).iter().any(|v| v == "مقر");
+            let site = i > 0 && self.vars[i - 1].clone().iter().any(|v| v == "مقر");
             let span_r = i..j;
             if countries.is_empty() {
                 countries.push(String::new());
@@ -538,7 +556,7 @@ impl Ctx<'_> {
                 self.mention(e, span_r.clone(), prefix, site);
                 if site {
                     let site_prefix = self.hits[i - 1].as_ref().map_or(0, |h| h.prefix);
-                    let sv = variants(&self.toks[i - 1].norm);
+                    let sv = self.vars[i - 1].clone();
                     let sp = self.toks[i - 1].norm.chars().count()
                         - sv.iter()
                             .find(|v| *v == "مقر")
@@ -583,11 +601,11 @@ impl Ctx<'_> {
             "الغرفه",
             "الحرس",
         ];
-        let vs = variants(&self.toks[i].norm);
+        let vs = self.vars[i].clone();
         let Some(head) = vs.iter().find(|v| HEADS.contains(&v.as_str())).cloned() else {
             return false;
         };
-        if self.mentions.iter().any(|m| m.toks.contains(&i)) {
+        if self.covered[i] {
             return false;
         }
         let prefix = self.toks[i].norm.chars().count() - head.chars().count();
@@ -596,7 +614,7 @@ impl Ctx<'_> {
         let mut country = None;
         let mut end = None;
         while j < n && j - i <= 5 && self.is_word(j) {
-            let tv = variants(&self.toks[j].norm);
+            let tv = self.vars[j].clone();
             match self.hits[j].clone() {
                 Some(Hit {
                     entry: Entry::Demonym(c),
@@ -671,12 +689,14 @@ impl Ctx<'_> {
                 continue;
             }
             // «وفد إيطالي», «وفدا من الاتحاد الأوروبي»
-            if variants(&self.toks[i].norm)
+            if self.vars[i]
+                .clone()
                 .iter()
                 .any(|v| v == "وفد" || v == "وفدا")
                 && i + 1 < n
             {
-                let vlen = variants(&self.toks[i].norm)
+                let vlen = self.vars[i]
+                    .clone()
                     .iter()
                     .find(|v| *v == "وفد" || *v == "وفدا")
                     .map_or(0, |v| v.chars().count());
@@ -718,8 +738,9 @@ impl Ctx<'_> {
                 }
             }
             // «إحدى هذه المؤسسات», «هذه المؤسسات»: back to a group named with that noun.
-            let demo = variants(&self.toks[i].norm).iter().any(|v| v == "هذه");
-            let one_of = variants(&self.toks[i].norm)
+            let demo = self.vars[i].clone().iter().any(|v| v == "هذه");
+            let one_of = self.vars[i]
+                .clone()
                 .iter()
                 .any(|v| v == "احدي" || v == "احد")
                 && i + 1 < n
@@ -734,7 +755,8 @@ impl Ctx<'_> {
                     if let Some(gi) = target {
                         let prefix = self.toks[i].norm.chars().count()
                             - if one_of {
-                                variants(&self.toks[i].norm)
+                                self.vars[i]
+                                    .clone()
                                     .iter()
                                     .find(|v| *v == "احدي" || *v == "احد")
                                     .map_or(0, |v| v.chars().count())
@@ -771,23 +793,25 @@ impl Ctx<'_> {
             if let Some((h, l)) = head
                 && h[0] != "الوفد"
                 && h[0] != "وفد"
-                && Self::sentence_of(sents, i).is_some_and(|s| {
+                && self.sentence_of(sents, i).is_some_and(|s| {
                     s.tokens.clone().any(|k| {
-                        variants(&self.toks[k].norm)
+                        self.vars[k]
+                            .clone()
                             .iter()
                             .any(|v| self.g.triggers.contains_key(v))
                     })
                 })
             {
                 let prefix = self.toks[i].norm.chars().count()
-                    - variants(&self.toks[i].norm)
+                    - self.vars[i]
+                        .clone()
                         .iter()
                         .find(|v| **v == h[0])
                         .map_or(0, |v| v.chars().count());
                 let quantifier = h.last().is_some_and(|w| w == "من");
                 let after = i + l;
                 if after < n
-                    && variants(&self.toks[after].norm).iter().any(|v| {
+                    && self.vars[after].clone().iter().any(|v| {
                         self.g.stopwords.contains(v)
                             || self.g.signing_objects.iter().any(|o| o[0] == *v)
                     })
@@ -808,7 +832,7 @@ impl Ctx<'_> {
                 }
                 let mut j = if quantifier { name_start } else { i + l };
                 while j < n && j - i < 10 && self.is_word(j) && !is_comma(&self.toks[j]) {
-                    let v = variants(&self.toks[j].norm);
+                    let v = self.vars[j].clone();
                     if v.iter().any(|w| {
                         matches!(
                             w.as_str(),
@@ -902,8 +926,7 @@ impl Ctx<'_> {
         }
         // «السلطات الرسمية ب…» and similar authorities named by a country.
         for i in 0..self.toks.len() {
-            if self.is_word(i) && variants(&self.toks[i].norm).iter().any(|v| v == "السلطات")
-            {
+            if self.is_word(i) && self.vars[i].clone().iter().any(|v| v == "السلطات") {
                 let mut j = i + 1;
                 while j < self.toks.len() && j - i < 4 && self.is_word(j) && self.hits[j].is_none()
                 {
@@ -970,11 +993,11 @@ impl Ctx<'_> {
             })
             .collect();
         for i in 0..self.toks.len() {
-            if !self.is_word(i) || self.mentions.iter().any(|m| m.toks.contains(&i)) {
+            if !self.is_word(i) || self.covered[i] {
                 continue;
             }
             for (p, surname) in &people {
-                if let Some(v) = variants(&self.toks[i].norm).iter().find(|v| *v == surname) {
+                if let Some(v) = self.vars[i].clone().iter().find(|v| *v == surname) {
                     let prefix = self.toks[i].norm.chars().count() - v.chars().count();
                     self.mention(*p, i..i + 1, prefix, false);
                     break;
@@ -1178,7 +1201,7 @@ impl Ctx<'_> {
                 if !self.is_word(i) || covered[i - r.start] {
                     continue;
                 }
-                let vs = variants(&self.toks[i].norm);
+                let vs = self.vars[i].clone();
                 let Some(kind) = vs.iter().find_map(|v| self.g.triggers.get(v)).cloned() else {
                     continue;
                 };
@@ -1209,10 +1232,7 @@ impl Ctx<'_> {
                     .find(|&e| kind.is_none_or(|k| evs[e].kind == k))
             };
             if groups.is_empty() {
-                let words: Vec<String> = r
-                    .clone()
-                    .flat_map(|i| variants(&self.toks[i].norm))
-                    .collect();
+                let words: Vec<String> = r.clone().flat_map(|i| self.vars[i].clone()).collect();
                 let kind = if words.iter().any(|w| w == "الزياره") {
                     Some("visit")
                 } else if words.iter().any(|w| {
@@ -1240,7 +1260,7 @@ impl Ctx<'_> {
                 let clause = start..end;
                 let mut actors = self.actors(clause.clone());
                 let both = clause.clone().any(|i| {
-                    variants(&self.toks[i].norm).iter().any(|v| {
+                    self.vars[i].clone().iter().any(|v| {
                         matches!(
                             v.as_str(),
                             "الجانبان"
@@ -1286,7 +1306,7 @@ impl Ctx<'_> {
                 };
                 let near = at.saturating_sub(4).max(clause.start)..(at + 3).min(clause.end);
                 let future = self.any_phrase_in(near, &self.g.future_markers).is_some()
-                    || variants(&self.toks[*at].norm).iter().any(|v| {
+                    || self.vars[*at].clone().iter().any(|v| {
                         v.starts_with('س')
                             && v.chars().count() > 3
                             && self.g.triggers.contains_key(&v[1..])

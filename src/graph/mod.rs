@@ -85,6 +85,46 @@ impl Graph {
             }
             e.relations.push(ri);
         }
+        // Who met whom follows the events too, so that edits of participants show at once.
+        for ev in &doc.events {
+            let kind = match ev.kind.as_str() {
+                "meeting" | "visit" => "met",
+                "signing" | "agreement" => "signed_with",
+                _ => continue,
+            };
+            let side = |role: &str| match role {
+                "guest" | "delegation" => 0,
+                "host" => 1,
+                _ => 2,
+            };
+            let ps: Vec<(usize, u8)> = ev
+                .participants
+                .iter()
+                .filter_map(|p| index.get(p.entity.as_str()).map(|&i| (i, side(&p.role))))
+                .filter(|&(i, _)| keep(i))
+                .collect();
+            for (x, &(a, sa)) in ps.iter().enumerate() {
+                for &(b, sb) in &ps[x + 1..] {
+                    if a == b || sa == sb && sa != 2 {
+                        continue;
+                    }
+                    let k = (a.min(b), a.max(b));
+                    let e = pairs.entry(k).or_insert_with(|| Edge {
+                        a: k.0,
+                        b: k.1,
+                        kinds: vec![],
+                        events: vec![],
+                        relations: vec![],
+                    });
+                    if e.kinds.is_empty() {
+                        e.kinds.push(kind.to_owned());
+                    }
+                    if !e.events.contains(&ev.id) {
+                        e.events.push(ev.id.clone());
+                    }
+                }
+            }
+        }
         let nodes: Vec<usize> = (0..doc.entities.len())
             .filter(|&i| used[i] && keep(i))
             .collect();

@@ -1,12 +1,14 @@
 //! The document: types, loading, validation, saving and chronology. No GUI code.
 
 mod chronology;
+mod edit;
 mod io;
 mod synthetic;
 mod types;
 mod validate;
 
 pub use chronology::{Chronology, Placed, civil, day_label, parse_date, resolve_relative_dates};
+pub use edit::{Edit, HISTORY_LIMIT, History, apply as apply_edit};
 pub use io::{
     LoadError, MAX_FILE_BYTES, decode_text, document_from_text, is_document_path, load_path,
     normalize_text, parse_document, save_document, to_json, write_atomic,

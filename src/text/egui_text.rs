@@ -326,6 +326,7 @@ pub fn label(ui: &mut egui::Ui, text: &str, font: &FontId, color: Color32) -> eg
     let (s, l) = label_layout(ui.ctx(), text, font, max);
     let size = Vec2::new(s.natural_width().min(max), l.height);
     let (rect, resp) = ui.allocate_exact_size(size, egui::Sense::hover());
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, text));
     if ui.is_rect_visible(rect) {
         paint(ui.painter(), rect.min, &s, &l, font, &|_| color);
     }
@@ -360,4 +361,38 @@ pub fn clear_cache(ctx: &egui::Context) {
     let mut c = cache.lock().expect("text cache lock");
     c.shaped.clear();
     c.layouts.clear();
+}
+
+/// A selectable line of text (for lists, combo boxes and menus) drawn through this layer.
+pub fn selectable(ui: &mut egui::Ui, selected: bool, text: &str) -> egui::Response {
+    let font = crate::fonts::ui(13.0);
+    let max = ui.available_width().max(40.0);
+    let (s, l) = label_layout(ui.ctx(), text, &font, max - 8.0);
+    let size = Vec2::new(
+        (s.natural_width() + 8.0).max(ui.available_width().min(220.0)),
+        l.height + 4.0,
+    );
+    let (rect, resp) = ui.allocate_exact_size(size, egui::Sense::click());
+    resp.widget_info(|| {
+        egui::WidgetInfo::selected(
+            egui::accesskit::Role::Button,
+            ui.is_enabled(),
+            selected,
+            text,
+        )
+    });
+    let resp = resp.on_hover_text(text);
+    let v = ui.style().interact_selectable(&resp, selected);
+    if selected || resp.hovered() {
+        ui.painter().rect_filled(rect, 2.0, v.weak_bg_fill);
+    }
+    paint(
+        ui.painter(),
+        rect.min + Vec2::new(4.0, 2.0),
+        &s,
+        &l,
+        &font,
+        &|_| v.text_color(),
+    );
+    resp
 }

@@ -143,6 +143,12 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Opt
                 {
                     ui.ctx().copy_text(t.clone());
                 }
+                if let Some((a, b)) = st.text_sel {
+                    let span = crate::model::Span::new(a.min(b), a.max(b) + 1);
+                    ui.separator();
+                    super::editor::selection_menu(ui, vs, span, &mut action);
+                    ui.separator();
+                }
                 if ui.button("Export this view…").clicked() {
                     action = Some(Action::Export(crate::export::View::Article));
                 }

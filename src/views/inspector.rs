@@ -148,6 +148,11 @@ fn event(ui: &mut egui::Ui, vs: &ViewState<'_>, i: usize, action: &mut Option<Ac
         }
         ui.add_space(3.0);
     }
+    ui.add_space(6.0);
+    egui::CollapsingHeader::new("EDIT")
+        .id_salt(("edit-event", i))
+        .default_open(true)
+        .show(ui, |ui| super::editor::event_editor(ui, vs, i, action));
 }
 
 fn entity(ui: &mut egui::Ui, vs: &ViewState<'_>, k: usize, action: &mut Option<Action>) {
@@ -206,6 +211,11 @@ fn entity(ui: &mut egui::Ui, vs: &ViewState<'_>, k: usize, action: &mut Option<A
     {
         *action = Some(Action::ShowInArticle(m.start));
     }
+    ui.add_space(6.0);
+    egui::CollapsingHeader::new("EDIT")
+        .id_salt(("edit-entity", k))
+        .default_open(true)
+        .show(ui, |ui| super::editor::entity_editor(ui, vs, k, action));
 }
 
 fn overview(

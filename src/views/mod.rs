@@ -1,6 +1,7 @@
 //! One module per panel. Each is a function of the shared state that returns what the user did.
 
 pub mod article;
+pub mod editor;
 pub mod inspector;
 pub mod relations;
 pub mod style;
@@ -39,4 +40,6 @@ pub enum Action {
     Export(crate::export::View),
     /// Set the publication date (YYYY-MM-DD) and resolve relative dates with it.
     SetPublished(String),
+    /// Change the document (undoable).
+    Edit(crate::model::Edit),
 }

@@ -105,7 +105,8 @@ impl Graph {
                 .collect();
             for (x, &(a, sa)) in ps.iter().enumerate() {
                 for &(b, sb) in &ps[x + 1..] {
-                    if a == b || sa == sb && sa != 2 {
+                    let person = |i: usize| doc.entities[i].kind == "person";
+                    if a == b || sa == sb && sa != 2 || !person(a) && !person(b) {
                         continue;
                     }
                     let k = (a.min(b), a.max(b));

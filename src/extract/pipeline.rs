@@ -55,6 +55,9 @@ struct Ctx<'a> {
     invitations: Vec<(usize, Span)>,
     skip: Vec<bool>,
     vars: Vec<Vec<String>>,
+    /// Whether a token can start any listed phrase (back-references, markers, heads …).
+    phrase_start: Vec<bool>,
+    delegation_phrase: Vec<String>,
     covered: Vec<bool>,
     sent_of: Vec<usize>,
 }
@@ -83,6 +86,8 @@ pub fn extract(g: &Gazetteer, text: &str, published: Option<&str>) -> Extraction
         hits: vec![None; toks.len()],
         skip: vec![false; toks.len()],
         vars: toks.iter().map(|t| variants(&t.norm)).collect(),
+        phrase_start: vec![true; toks.len()],
+        delegation_phrase: vec!["الوفد".into(), "المرافق".into()],
         covered: vec![false; toks.len()],
         sent_of: {
             let mut v = vec![usize::MAX; toks.len()];
@@ -109,6 +114,23 @@ pub fn extract(g: &Gazetteer, text: &str, published: Option<&str>) -> Extraction
             }
         }
     }
+    let firsts: std::collections::HashSet<&str> = [
+        &g.backrefs,
+        &g.future_markers,
+        &g.invitation,
+        &g.group_heads,
+        &g.signing_objects,
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(|p| p.first().map(String::as_str))
+    .chain(["الوفد", "نظيره", "نظيرته"])
+    .collect();
+    c.phrase_start = c
+        .vars
+        .iter()
+        .map(|vs| vs.iter().any(|v| firsts.contains(v.as_str())))
+        .collect();
     c.gazetteer_pass();
     c.person_pass(&sents);
     c.org_pass(&sents);
@@ -160,7 +182,7 @@ impl Ctx<'_> {
     /// Whether the phrase `p` (normalised tokens) starts at token `i` (proclitics allowed on the
     /// first token); returns its length.
     fn phrase_at(&self, i: usize, p: &[String]) -> Option<usize> {
-        if i + p.len() > self.toks.len() || p.is_empty() {
+        if i + p.len() > self.toks.len() || p.is_empty() || !self.phrase_start[i] {
             return None;
         }
         let first = &self.vars[i];
@@ -216,8 +238,8 @@ impl Ctx<'_> {
                 .map(|t| t.norm.as_str())
                 .collect();
             let mut best: Option<Hit> = None;
-            let vs = self.vars[i].clone();
-            for v in &vs {
+            let vs = &self.vars[i];
+            for v in vs {
                 let mut prefix = self.toks[i].norm.chars().count() - v.chars().count();
                 // A match without its article («السفير» for «سفير») keeps the article in the span.
                 if prefix >= 2 && vs.contains(&format!("ال{v}")) {
@@ -476,10 +498,10 @@ impl Ctx<'_> {
                 }
                 continue;
             }
-            let vs = self.vars[i].clone();
             if self.generic_org(i) {
                 continue;
             }
+            let vs = &self.vars[i];
             let head = vs
                 .iter()
                 .find(|v| matches!(v.as_str(), "وزاره" | "وزارتي" | "سفاره"));
@@ -529,7 +551,7 @@ impl Ctx<'_> {
                     break;
                 }
             }
-            let site = i > 0 && self.vars[i - 1].clone().iter().any(|v| v == "مقر");
+            let site = i > 0 && self.vars[i - 1].iter().any(|v| v == "مقر");
             let span_r = i..j;
             if countries.is_empty() {
                 countries.push(String::new());
@@ -601,7 +623,7 @@ impl Ctx<'_> {
             "الغرفه",
             "الحرس",
         ];
-        let vs = self.vars[i].clone();
+        let vs = &self.vars[i];
         let Some(head) = vs.iter().find(|v| HEADS.contains(&v.as_str())).cloned() else {
             return false;
         };
@@ -614,7 +636,7 @@ impl Ctx<'_> {
         let mut country = None;
         let mut end = None;
         while j < n && j - i <= 5 && self.is_word(j) {
-            let tv = self.vars[j].clone();
+            let tv = &self.vars[j];
             match self.hits[j].clone() {
                 Some(Hit {
                     entry: Entry::Demonym(c),
@@ -669,10 +691,7 @@ impl Ctx<'_> {
                 continue;
             }
             // «الوفد المرافق (له)»
-            if self
-                .phrase_at(i, &["الوفد".into(), "المرافق".into()])
-                .is_some()
-            {
+            if self.phrase_at(i, &self.delegation_phrase).is_some() {
                 let prefix = self.toks[i].norm.chars().count() - "الوفد".chars().count();
                 let mut j = i + 2;
                 if j < n && matches!(self.toks[j].norm.as_str(), "له" | "لها" | "لهم") {
@@ -738,7 +757,7 @@ impl Ctx<'_> {
                 }
             }
             // «إحدى هذه المؤسسات», «هذه المؤسسات»: back to a group named with that noun.
-            let demo = self.vars[i].clone().iter().any(|v| v == "هذه");
+            let demo = self.vars[i].iter().any(|v| v == "هذه");
             let one_of = self.vars[i]
                 .clone()
                 .iter()
@@ -811,7 +830,7 @@ impl Ctx<'_> {
                 let quantifier = h.last().is_some_and(|w| w == "من");
                 let after = i + l;
                 if after < n
-                    && self.vars[after].clone().iter().any(|v| {
+                    && self.vars[after].iter().any(|v| {
                         self.g.stopwords.contains(v)
                             || self.g.signing_objects.iter().any(|o| o[0] == *v)
                     })
@@ -832,7 +851,7 @@ impl Ctx<'_> {
                 }
                 let mut j = if quantifier { name_start } else { i + l };
                 while j < n && j - i < 10 && self.is_word(j) && !is_comma(&self.toks[j]) {
-                    let v = self.vars[j].clone();
+                    let v = &self.vars[j];
                     if v.iter().any(|w| {
                         matches!(
                             w.as_str(),
@@ -926,7 +945,7 @@ impl Ctx<'_> {
         }
         // «السلطات الرسمية ب…» and similar authorities named by a country.
         for i in 0..self.toks.len() {
-            if self.is_word(i) && self.vars[i].clone().iter().any(|v| v == "السلطات") {
+            if self.is_word(i) && self.vars[i].iter().any(|v| v == "السلطات") {
                 let mut j = i + 1;
                 while j < self.toks.len() && j - i < 4 && self.is_word(j) && self.hits[j].is_none()
                 {
@@ -953,8 +972,8 @@ impl Ctx<'_> {
         }
         // Invitations: «بناء على دعوة من X».
         for i in 0..self.toks.len() {
-            for p in self.g.invitation.clone() {
-                if let Some(l) = self.phrase_at(i, &p)
+            for pi in 0..self.g.invitation.len() {
+                if let Some(l) = self.phrase_at(i, &self.g.invitation[pi])
                     && let Some(m) = self.mentions.iter().find(|m| {
                         m.toks.start >= i + l
                             && m.toks.start <= i + l + 1
@@ -997,7 +1016,7 @@ impl Ctx<'_> {
                 continue;
             }
             for (p, surname) in &people {
-                if let Some(v) = self.vars[i].clone().iter().find(|v| *v == surname) {
+                if let Some(v) = self.vars[i].iter().find(|v| *v == surname) {
                     let prefix = self.toks[i].norm.chars().count() - v.chars().count();
                     self.mention(*p, i..i + 1, prefix, false);
                     break;
@@ -1184,7 +1203,7 @@ impl Ctx<'_> {
             }
             let r = s.tokens.clone();
             let span = s.span;
-            let time = find_time(self.g, &self.toks, r.clone(), published);
+            let time = find_time(self.g, &self.toks, &self.vars, r.clone(), published);
             // Triggers, grouped: consecutive ones of one kind make one event.
             let mut covered = vec![false; r.len()];
             for i in r.clone() {
@@ -1201,7 +1220,7 @@ impl Ctx<'_> {
                 if !self.is_word(i) || covered[i - r.start] {
                     continue;
                 }
-                let vs = self.vars[i].clone();
+                let vs = &self.vars[i];
                 let Some(kind) = vs.iter().find_map(|v| self.g.triggers.get(v)).cloned() else {
                     continue;
                 };
@@ -1260,7 +1279,7 @@ impl Ctx<'_> {
                 let clause = start..end;
                 let mut actors = self.actors(clause.clone());
                 let both = clause.clone().any(|i| {
-                    self.vars[i].clone().iter().any(|v| {
+                    self.vars[i].iter().any(|v| {
                         matches!(
                             v.as_str(),
                             "الجانبان"
@@ -1306,7 +1325,7 @@ impl Ctx<'_> {
                 };
                 let near = at.saturating_sub(4).max(clause.start)..(at + 3).min(clause.end);
                 let future = self.any_phrase_in(near, &self.g.future_markers).is_some()
-                    || self.vars[*at].clone().iter().any(|v| {
+                    || self.vars[*at].iter().any(|v| {
                         v.starts_with('س')
                             && v.chars().count() > 3
                             && self.g.triggers.contains_key(&v[1..])

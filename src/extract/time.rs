@@ -35,18 +35,22 @@ impl Default for TimeInfo {
 }
 
 /// The first time expression in tokens `r`.
+/// `vars` holds the proclitic variants of every token (see [`variants`]).
 pub fn find_time(
     g: &Gazetteer,
     toks: &[Token],
+    vars: &[Vec<String>],
     r: Range<usize>,
     published: Option<&str>,
 ) -> TimeInfo {
     let pub_days = published.and_then(parse_date);
-    let word = |i: usize| {
-        toks.get(i)
-            .filter(|_| r.contains(&i))
-            .map(|t| variants(&t.norm))
-            .unwrap_or_default()
+    let empty: &[String] = &[];
+    let word = |i: usize| -> &[String] {
+        if r.contains(&i) {
+            vars.get(i).map_or(empty, Vec::as_slice)
+        } else {
+            empty
+        }
     };
     for i in r.clone() {
         let w = word(i);

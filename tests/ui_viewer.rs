@@ -313,3 +313,32 @@ fn opening_an_article_extracts_it_in_the_background_and_dates_resolve() {
         Some("2023-11-16")
     );
 }
+
+#[test]
+fn a_crowded_document_stays_usable() {
+    let app = WaqaiApp::new(waqai::model::synthetic(2_000, 400), None);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(waqai::fonts::install)
+        .build_ui_state(|ui, app: &mut WaqaiApp| app.show(ui), app);
+    h.run_steps(3);
+    assert!(!h.state().timeline.marks.is_empty());
+    let (_, ent, rect) = *h
+        .state()
+        .relations
+        .hits
+        .iter()
+        .find(|(_, _, r)| {
+            h.state()
+                .relations
+                .hits
+                .iter()
+                .filter(|(_, _, o)| o.intersects(*r))
+                .count()
+                == 1
+        })
+        .expect("a node on its own");
+    click_at(&mut h, rect.center());
+    assert_eq!(h.state().selection, Selection::Entity(ent));
+    assert!(h.state().related().events.iter().any(|r| *r));
+}

@@ -25,7 +25,14 @@ pub struct RelationsState {
     pub hits: Vec<(usize, usize, Rect)>,
     /// The node being dragged.
     pub dragging: Option<usize>,
+    /// Bumped when a node moves (caches compare it).
+    pub pos_version: u64,
+    /// The mesh and labels of a crowded graph, with the key of the view they were made for.
+    pub crowded_cache: Option<CrowdedCache>,
 }
+
+/// Key, mesh and labels (position, name) of a crowded graph.
+pub type CrowdedCache = (u64, std::sync::Arc<egui::Mesh>, Vec<(Pos2, String)>);
 
 impl Default for RelationsState {
     fn default() -> Self {
@@ -37,6 +44,8 @@ impl Default for RelationsState {
             screen: vec![],
             hits: vec![],
             dragging: None,
+            pos_version: 0,
+            crowded_cache: None,
         }
     }
 }
@@ -94,6 +103,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
                 let d = bg.drag_delta() / st.scale;
                 st.pos[k][0] += d.x;
                 st.pos[k][1] += d.y;
+                st.pos_version += 1;
             }
             _ => st.center -= bg.drag_delta() / st.scale,
         }
@@ -127,114 +137,120 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         _ => None,
     };
     let small = crate::fonts::ui(10.5);
-    // Many edges: the plain ones go into one mesh of thin quads (cheap to draw); highlighted
-    // ones are still stroked with anti-aliasing.
-    let batch = graph.edges.len() > 500;
-    let mut mesh = egui::Mesh::default();
-    for e in &graph.edges {
-        let (a, b) = (to_screen(st.pos[e.a]), to_screen(st.pos[e.b]));
-        if !rect.intersects(Rect::from_two_pos(a, b)) {
-            continue;
-        }
-        let (ea, eb) = (graph.nodes[e.a], graph.nodes[e.b]);
-        let on_selected = selected_event_id
-            .as_ref()
-            .is_some_and(|id| e.events.contains(id));
-        let related = on_selected
-            || (vs.related.entities[ea]
-                && vs.related.entities[eb]
-                && !matches!(vs.selection, Selection::Event(_)));
-        let base = if on_selected {
-            vs.selection_event_color()
-        } else {
-            weak
-        };
-        let width = 1.0 + (e.weight() - 1.0) * 1.5 + if on_selected { 1.5 } else { 0.0 };
-        if batch && !(related && vs.related.active) {
-            quad_line(&mut mesh, a, b, width, fade(base, related));
-            continue;
-        }
-        painter.line_segment([a, b], Stroke::new(width, fade(base, related)));
-        if graph.edges.len() < 300 && a.distance(b) > 90.0 || related && vs.related.active {
-            let mid = pos2((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
-            paint_label(
-                &painter,
-                mid,
-                Align2::CENTER_CENTER,
-                &e.kinds.join(" · "),
-                &small,
-                fade(weak, related),
-                140.0,
-            );
-        }
-    }
-    if batch {
-        painter.add(egui::Shape::mesh(mesh));
-    }
-    let name_font = crate::fonts::ui(12.0);
-    let mut screen = Vec::new();
-    let mut hits = Vec::new();
-    // Too many names to read: only those of the selection and what it relates to.
+    // Crowded graphs are drawn as one cached mesh of quads; the rest is drawn shape by shape.
     let crowded = graph.nodes.len() > 150 && st.scale.min_elem() < 1.5;
-    for (k, &ent) in graph.nodes.iter().enumerate() {
-        let e = &vs.doc.entities[ent];
-        let c = to_screen(st.pos[k]);
-        screen.push((ent, c));
-        if !rect.expand(100.0).contains(c) {
-            continue;
+    if crowded {
+        crowded_graph(&painter, vs, st, rect, dark, weak);
+    } else {
+        // Many edges: the plain ones go into one mesh of thin quads (cheap to draw); highlighted
+        // ones are still stroked with anti-aliasing.
+        let batch = graph.edges.len() > 500;
+        let mut mesh = egui::Mesh::default();
+        for e in &graph.edges {
+            let (a, b) = (to_screen(st.pos[e.a]), to_screen(st.pos[e.b]));
+            if !rect.intersects(Rect::from_two_pos(a, b)) {
+                continue;
+            }
+            let (ea, eb) = (graph.nodes[e.a], graph.nodes[e.b]);
+            let on_selected = selected_event_id
+                .as_ref()
+                .is_some_and(|id| e.events.contains(id));
+            let related = on_selected
+                || (vs.related.entities[ea]
+                    && vs.related.entities[eb]
+                    && !matches!(vs.selection, Selection::Event(_)));
+            let base = if on_selected {
+                vs.selection_event_color()
+            } else {
+                weak
+            };
+            let width = 1.0 + (e.weight() - 1.0) * 1.5 + if on_selected { 1.5 } else { 0.0 };
+            if batch && !(related && vs.related.active) {
+                quad_line(&mut mesh, a, b, width, fade(base, related));
+                continue;
+            }
+            painter.line_segment([a, b], Stroke::new(width, fade(base, related)));
+            if graph.edges.len() < 300 && a.distance(b) > 90.0 || related && vs.related.active {
+                let mid = pos2((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+                paint_label(
+                    &painter,
+                    mid,
+                    Align2::CENTER_CENTER,
+                    &e.kinds.join(" · "),
+                    &small,
+                    fade(weak, related),
+                    140.0,
+                );
+            }
         }
-        let related = vs.related.entities[ent];
-        let selected = vs.selection == Selection::Entity(ent);
-        actor_shape(
-            &painter,
-            c,
-            R,
-            &e.kind,
-            fade(country_color(e.country.as_deref()), related),
-            Stroke::NONE,
-        );
-        if selected || (related && vs.related.active) {
-            painter.circle_stroke(
+        if batch {
+            painter.add(egui::Shape::mesh(mesh));
+        }
+        let name_font = crate::fonts::ui(12.0);
+        let mut screen = Vec::new();
+        let mut hits = Vec::new();
+        // Too many names to read: only those of the selection and what it relates to.
+        for (k, &ent) in graph.nodes.iter().enumerate() {
+            let e = &vs.doc.entities[ent];
+            let c = to_screen(st.pos[k]);
+            screen.push((ent, c));
+            if !rect.expand(100.0).contains(c) {
+                continue;
+            }
+            let related = vs.related.entities[ent];
+            let selected = vs.selection == Selection::Entity(ent);
+            actor_shape(
+                &painter,
                 c,
-                R + 4.0,
-                Stroke::new(if selected { 2.5 } else { 1.5 }, ACCENT),
+                R,
+                &e.kind,
+                fade(country_color(e.country.as_deref()), related),
+                Stroke::NONE,
             );
+            if selected || (related && vs.related.active) {
+                painter.circle_stroke(
+                    c,
+                    R + 4.0,
+                    Stroke::new(if selected { 2.5 } else { 1.5 }, ACCENT),
+                );
+            }
+            let name_rect = if crowded && !(related && vs.related.active) {
+                Rect::from_center_size(c, vec2(2.0 * R, 2.0 * R))
+            } else {
+                paint_label(
+                    &painter,
+                    pos2(c.x, c.y + R + 3.0),
+                    Align2::CENTER_TOP,
+                    &e.name,
+                    &name_font,
+                    fade(text, related),
+                    130.0,
+                )
+            };
+            if let Some(role) = e
+                .roles
+                .first()
+                .filter(|_| selected || related && vs.related.active || st.scale.min_elem() > 1.2)
+            {
+                paint_label(
+                    &painter,
+                    name_rect.center_bottom(),
+                    Align2::CENTER_TOP,
+                    role,
+                    &small,
+                    fade(weak, related),
+                    170.0,
+                );
+            }
+            hits.push((
+                k,
+                ent,
+                Rect::from_center_size(c, vec2(2.0 * R + 6.0, 2.0 * R + 6.0)).union(name_rect),
+            ));
         }
-        let name_rect = if crowded && !(related && vs.related.active) {
-            Rect::from_center_size(c, vec2(2.0 * R, 2.0 * R))
-        } else {
-            paint_label(
-                &painter,
-                pos2(c.x, c.y + R + 3.0),
-                Align2::CENTER_TOP,
-                &e.name,
-                &name_font,
-                fade(text, related),
-                130.0,
-            )
-        };
-        if let Some(role) = e
-            .roles
-            .first()
-            .filter(|_| selected || related && vs.related.active || st.scale.min_elem() > 1.2)
-        {
-            paint_label(
-                &painter,
-                name_rect.center_bottom(),
-                Align2::CENTER_TOP,
-                role,
-                &small,
-                fade(weak, related),
-                170.0,
-            );
-        }
-        hits.push((
-            k,
-            ent,
-            Rect::from_center_size(c, vec2(2.0 * R + 6.0, 2.0 * R + 6.0)).union(name_rect),
-        ));
+        st.hits = hits;
+        st.screen = screen;
     }
-    st.hits = hits;
     // One interaction for the whole panel: nodes are found under the pointer by their rects.
     let under = |p: Option<Pos2>| {
         p.and_then(|p| {
@@ -277,8 +293,118 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
     {
         action = Some(Action::Select(Selection::Entity(ent)));
     }
-    st.screen = screen;
     action
+}
+
+/// A crowded graph: edges as thin quads and nodes as small squares in one mesh, rebuilt only when
+/// the view, the selection or the document changes; names only for what the selection relates to.
+fn crowded_graph(
+    painter: &egui::Painter,
+    vs: &ViewState<'_>,
+    st: &mut RelationsState,
+    rect: Rect,
+    dark: bool,
+    weak: Color32,
+) {
+    use std::hash::{Hash, Hasher};
+    let graph = vs.graph;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (
+        vs.generation,
+        vs.selection,
+        dark,
+        st.pos_version,
+        graph.nodes.len(),
+    )
+        .hash(&mut h);
+    for v in [
+        rect.min.x,
+        rect.min.y,
+        rect.max.x,
+        rect.max.y,
+        st.center.x,
+        st.center.y,
+        st.scale.x,
+        st.scale.y,
+    ] {
+        v.to_bits().hash(&mut h);
+    }
+    let key = h.finish();
+    if st.crowded_cache.as_ref().is_none_or(|c| c.0 != key) {
+        let to_screen = |p: [f32; 2]| rect.center() + (vec2(p[0], p[1]) - st.center) * st.scale;
+        let fade = |c: Color32, related: bool| {
+            if vs.related.active && !related {
+                faded(c, dark)
+            } else {
+                c
+            }
+        };
+        let mut mesh = egui::Mesh::default();
+        let mut hits = Vec::with_capacity(graph.nodes.len());
+        let mut screen = Vec::with_capacity(graph.nodes.len());
+        let mut labels = Vec::new();
+        for e in &graph.edges {
+            let (a, b) = (to_screen(st.pos[e.a]), to_screen(st.pos[e.b]));
+            if !rect.intersects(Rect::from_two_pos(a, b)) {
+                continue;
+            }
+            let related = vs.related.active
+                && vs.related.entities[graph.nodes[e.a]]
+                && vs.related.entities[graph.nodes[e.b]];
+            let color = if related {
+                vs.selection_event_color()
+            } else {
+                fade(weak, false)
+            };
+            quad_line(&mut mesh, a, b, if related { 2.5 } else { 1.0 }, color);
+        }
+        for (k, &ent) in graph.nodes.iter().enumerate() {
+            let c = to_screen(st.pos[k]);
+            screen.push((ent, c));
+            let e = &vs.doc.entities[ent];
+            let related = vs.related.entities[ent];
+            let r = if related && vs.related.active {
+                R
+            } else {
+                R * 0.6
+            };
+            if related && vs.related.active {
+                mesh.add_colored_rect(
+                    Rect::from_center_size(c, vec2(2.0 * r + 6.0, 2.0 * r + 6.0)),
+                    ACCENT,
+                );
+                labels.push((c, e.name.clone()));
+            }
+            mesh.add_colored_rect(
+                Rect::from_center_size(c, vec2(2.0 * r, 2.0 * r)),
+                fade(country_color(e.country.as_deref()), related),
+            );
+            hits.push((
+                k,
+                ent,
+                Rect::from_center_size(c, vec2(2.0 * r + 4.0, 2.0 * r + 4.0)),
+            ));
+        }
+        st.crowded_cache = Some((key, std::sync::Arc::new(mesh), labels));
+        st.hits = hits;
+        st.screen = screen;
+    }
+    if let Some((_, mesh, labels)) = &st.crowded_cache {
+        painter.add(egui::Shape::Mesh(mesh.clone()));
+        let font = crate::fonts::ui(12.0);
+        let text = painter.ctx().global_style().visuals.text_color();
+        for (c, name) in labels.iter().take(60) {
+            paint_label(
+                painter,
+                pos2(c.x, c.y + R + 3.0),
+                Align2::CENTER_TOP,
+                name,
+                &font,
+                text,
+                130.0,
+            );
+        }
+    }
 }
 
 /// A straight line of `width` as two triangles.

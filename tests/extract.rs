@@ -214,3 +214,20 @@ fn dates_in_every_form() {
     );
     assert_eq!(d.events[0].when.date.as_deref(), Some("2020-10-22"));
 }
+
+#[test]
+fn inputs_found_by_the_fuzzer_do_not_panic() {
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/fuzz"));
+    let mut n = 0;
+    for f in std::fs::read_dir(dir).unwrap() {
+        let bytes = std::fs::read(f.unwrap().path()).unwrap();
+        if let Ok(doc) = waqai::extract::document_from_bytes(&bytes, None) {
+            assert!(model::validate(&doc).is_empty());
+        }
+        n += 1;
+    }
+    assert!(n >= 1);
+    // The shape of the first one: an HTML page whose last tag never closes, on Arabic text.
+    let page = "<p>نص</p><a href=\"ظ".as_bytes();
+    assert!(decode(page).is_ok());
+}

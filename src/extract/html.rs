@@ -49,9 +49,12 @@ pub fn to_text(html: &str) -> String {
             continue;
         }
         if rest.starts_with('<') {
-            let end = rest.find('>').unwrap_or(rest.len() - 1);
-            let tag = &rest[1..end];
-            rest = &rest[end + 1..];
+            // An unclosed tag runs to the end of the page.
+            let (tag, after) = match rest.find('>') {
+                Some(end) => (&rest[1..end], &rest[end + 1..]),
+                None => (&rest[1..], ""),
+            };
+            rest = after;
             let closing = tag.starts_with('/');
             let name: String = tag
                 .trim_start_matches('/')

@@ -1251,8 +1251,8 @@ impl Ctx<'_> {
                     .find(|&e| kind.is_none_or(|k| evs[e].kind == k))
             };
             if groups.is_empty() {
-                let words: Vec<String> = r.clone().flat_map(|i| self.vars[i].clone()).collect();
-                let kind = if words.iter().any(|w| w == "الزياره") {
+                let words: Vec<&String> = r.clone().flat_map(|i| self.vars[i].iter()).collect();
+                let kind = if words.iter().any(|w| *w == "الزياره") {
                     Some("visit")
                 } else if words.iter().any(|w| {
                     matches!(

@@ -49,7 +49,10 @@ pub struct Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic()
+    // Arabic letters first: `is_alphabetic` takes a slow path outside ASCII.
+    matches!(c as u32, 0x0621..=0x063A | 0x0641..=0x064A | 0x066E..=0x06D3)
+        || c.is_ascii_alphabetic()
+        || (!c.is_ascii() && c.is_alphabetic())
         || matches!(
             c,
             '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{200D}'

@@ -112,16 +112,6 @@ fn toks(s: &str) -> Vec<String> {
     norm(s).split_whitespace().map(str::to_owned).collect()
 }
 
-const WEEKDAYS_EN: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 impl Gazetteer {
     /// The bundled gazetteer, extended by the file in `WAQAI_GAZETTEER` when set.
     pub fn load() -> Self {
@@ -167,7 +157,7 @@ impl Gazetteer {
             g.hijri_months.insert(norm(n), i as u32 + 1);
         }
         for (i, n) in cldr.weekdays.iter().enumerate() {
-            g.weekdays.insert(norm(n), WEEKDAYS_EN[i]);
+            g.weekdays.insert(norm(n), crate::model::WEEKDAYS[i]);
         }
         // CLDR's territories include groupings that are not states.
         const NOT_STATES: [&str; 13] = [

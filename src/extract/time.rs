@@ -148,18 +148,10 @@ pub fn find_time(
             // A bare weekday is the most recent such day up to publication.
             if let Some(p) = pub_days {
                 let pub_wd = (p + 3).rem_euclid(7);
-                let target = [
-                    "monday",
-                    "tuesday",
-                    "wednesday",
-                    "thursday",
-                    "friday",
-                    "saturday",
-                    "sunday",
-                ]
-                .iter()
-                .position(|x| *x == wd)
-                .unwrap_or(0) as i64;
+                let target = crate::model::WEEKDAYS
+                    .iter()
+                    .position(|x| *x == wd)
+                    .unwrap_or(0) as i64;
                 let back = (pub_wd - target).rem_euclid(7);
                 t.relative_days = Some(-back);
                 t = resolve(t, pub_days);

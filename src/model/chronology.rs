@@ -169,7 +169,8 @@ pub fn day_label(chron: &Chronology, day: i64) -> String {
     }
 }
 
-const WEEKDAYS: [&str; 7] = [
+/// Weekday names as the format writes them, Monday first.
+pub const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",

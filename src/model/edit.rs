@@ -86,7 +86,8 @@ fn fresh_id(prefix: &str, taken: impl Fn(&str) -> bool) -> String {
         .expect("an unused id exists")
 }
 
-const EVENT_KINDS: [&str; 7] = [
+/// The event kinds of the format.
+pub const EVENT_KINDS: [&str; 7] = [
     "visit",
     "arrival",
     "meeting",
@@ -95,9 +96,12 @@ const EVENT_KINDS: [&str; 7] = [
     "statement",
     "other",
 ];
-const STATUSES: [&str; 3] = ["occurred", "planned", "reported"];
-const ENTITY_KINDS: [&str; 6] = ["person", "organization", "group", "country", "city", "site"];
-const ROLES: [&str; 6] = [
+/// The event statuses of the format.
+pub const STATUSES: [&str; 3] = ["occurred", "planned", "reported"];
+/// The actor kinds of the format.
+pub const ENTITY_KINDS: [&str; 6] = ["person", "organization", "group", "country", "city", "site"];
+/// The participant roles of the format.
+pub const ROLES: [&str; 6] = [
     "host",
     "guest",
     "signatory",
@@ -105,7 +109,8 @@ const ROLES: [&str; 6] = [
     "subject",
     "participant",
 ];
-const PRECISIONS: [&str; 4] = ["day", "month", "year", "unknown"];
+/// The date precisions of the format.
+pub const PRECISIONS: [&str; 4] = ["day", "month", "year", "unknown"];
 
 /// Applies an edit. On error the document is unchanged. Returns the id of a created item.
 pub fn apply(doc: &mut Document, edit: &Edit) -> Result<Option<String>, String> {

@@ -7,8 +7,13 @@ mod synthetic;
 mod types;
 mod validate;
 
-pub use chronology::{Chronology, Placed, civil, day_label, parse_date, resolve_relative_dates};
-pub use edit::{Edit, HISTORY_LIMIT, History, apply as apply_edit};
+pub use chronology::{
+    Chronology, Placed, WEEKDAYS, civil, day_label, parse_date, resolve_relative_dates,
+};
+pub use edit::{
+    ENTITY_KINDS, EVENT_KINDS, Edit, HISTORY_LIMIT, History, PRECISIONS, ROLES, STATUSES,
+    apply as apply_edit,
+};
 pub use io::{
     LoadError, MAX_FILE_BYTES, decode_text, document_from_text, is_document_path, load_path,
     normalize_text, parse_document, save_document, to_json, write_atomic,

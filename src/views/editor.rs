@@ -3,28 +3,7 @@
 use egui::{ComboBox, RichText};
 
 use super::{Action, ViewState};
-use crate::model::{Edit, Span};
-
-const EVENT_KINDS: [&str; 7] = [
-    "visit",
-    "arrival",
-    "meeting",
-    "signing",
-    "agreement",
-    "statement",
-    "other",
-];
-const STATUSES: [&str; 3] = ["occurred", "planned", "reported"];
-const ROLES: [&str; 6] = [
-    "host",
-    "guest",
-    "signatory",
-    "delegation",
-    "subject",
-    "participant",
-];
-const PRECISIONS: [&str; 4] = ["day", "month", "year", "unknown"];
-const ENTITY_KINDS: [&str; 6] = ["person", "organization", "group", "country", "city", "site"];
+use crate::model::{ENTITY_KINDS, EVENT_KINDS, Edit, PRECISIONS, ROLES, STATUSES, Span};
 
 /// A text field that commits on Enter or when it loses focus; its draft lives in egui's memory.
 fn text_field(

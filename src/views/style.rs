@@ -16,15 +16,7 @@ pub fn kind_color(kind: &str) -> Color32 {
 }
 
 /// The kinds of event in legend order.
-pub const EVENT_KINDS: [&str; 7] = [
-    "visit",
-    "arrival",
-    "meeting",
-    "signing",
-    "agreement",
-    "statement",
-    "other",
-];
+pub use crate::model::EVENT_KINDS;
 
 /// The selection accent.
 pub const ACCENT: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);

@@ -189,22 +189,29 @@ pub fn event_editor(ui: &mut egui::Ui, vs: &ViewState<'_>, i: usize, action: &mu
                 }
             }
         });
-    ui.label(RichText::new("Topics (one per line)").strong());
+    // Topics are shown through the bidi layer (egui's text fields have no bidi); a field adds one.
+    ui.label(RichText::new("Topics").strong());
+    for (n, t) in e.topics.iter().enumerate() {
+        ui.horizontal(|ui| {
+            if ui.small_button("Remove").clicked() {
+                let mut rest = e.topics.clone();
+                rest.remove(n);
+                edit(Edit::EventTopics(id.clone(), rest));
+            }
+            crate::text::label(ui, t, &crate::fonts::ui(13.0), ui.visuals().text_color());
+        });
+    }
     if let Some(t) = text_field(
         ui,
-        egui::Id::unique(("topics", &id)),
-        &e.topics.join("\n"),
-        true,
+        egui::Id::unique(("topic-add", &id)),
         "",
-    ) {
-        edit(Edit::EventTopics(
-            id.clone(),
-            t.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_owned)
-                .collect(),
-        ));
+        false,
+        "add a topic",
+    ) && !t.trim().is_empty()
+    {
+        let mut all = e.topics.clone();
+        all.push(t.trim().to_owned());
+        edit(Edit::EventTopics(id.clone(), all));
     }
     if ui.button("Delete this event").clicked() {
         edit(Edit::DeleteEvent(id.clone()));
@@ -266,22 +273,35 @@ pub fn entity_editor(ui: &mut egui::Ui, vs: &ViewState<'_>, k: usize, action: &m
             }
             ui.end_row();
             ui.label("Roles");
-            if let Some(r) = text_field(
-                ui,
-                egui::Id::unique(("roles", &id)),
-                &e.roles.join("\n"),
-                true,
-                "one per line",
-            ) {
-                edit(Edit::EntityRoles(
-                    id.clone(),
-                    r.lines()
-                        .map(str::trim)
-                        .filter(|l| !l.is_empty())
-                        .map(str::to_owned)
-                        .collect(),
-                ));
-            }
+            ui.vertical(|ui| {
+                for (n, r) in e.roles.iter().enumerate() {
+                    ui.horizontal(|ui| {
+                        if ui.small_button("Remove").clicked() {
+                            let mut rest = e.roles.clone();
+                            rest.remove(n);
+                            edit(Edit::EntityRoles(id.clone(), rest));
+                        }
+                        crate::text::label(
+                            ui,
+                            r,
+                            &crate::fonts::ui(13.0),
+                            ui.visuals().text_color(),
+                        );
+                    });
+                }
+                if let Some(r) = text_field(
+                    ui,
+                    egui::Id::unique(("role-add", &id)),
+                    "",
+                    false,
+                    "add a title or office",
+                ) && !r.trim().is_empty()
+                {
+                    let mut all = e.roles.clone();
+                    all.push(r.trim().to_owned());
+                    edit(Edit::EntityRoles(id.clone(), all));
+                }
+            });
             ui.end_row();
         });
     ComboBox::from_id_salt(("merge", &id))

@@ -224,3 +224,18 @@ fn svg_parses_and_matches_the_png() {
         );
     }
 }
+
+#[test]
+fn a_failed_export_says_why_and_leaves_nothing_behind() {
+    let dir = std::env::temp_dir().join(format!("waqai-export-fail-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("missing-folder").join("t.png");
+    let e = waqai::export::export_to(&seed(), &opts(View::Inspector, 1.0), &bad).unwrap_err();
+    assert!(e.to_string().contains("could not save"), "{e}");
+    assert!(!bad.exists());
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        0,
+        "nothing written in {dir:?}"
+    );
+}

@@ -5,7 +5,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 fn benches(c: &mut Criterion) {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/devset");
     let mut corpus = String::from(waqai::seed::SEED_TEXT);
-    for i in 1..=12 {
+    for i in 1..=14 {
         corpus.push('\n');
         corpus.push_str(
             &std::fs::read_to_string(format!("{dir}/{i:02}.txt")).expect("devset article"),

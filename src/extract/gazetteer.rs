@@ -49,6 +49,7 @@ struct File {
     organizations: Vec<Org>,
     group_heads: Vec<String>,
     boilerplate: Vec<String>,
+    honorifics: Vec<String>,
     stopwords: Vec<String>,
     triggers: HashMap<String, Vec<String>>,
     signing_objects: Vec<String>,
@@ -106,6 +107,8 @@ pub struct Gazetteer {
     pub group_heads: Vec<Vec<String>>,
     /// Normalised boilerplate lines.
     pub boilerplate: Vec<String>,
+    /// Normalised honorifics that may stand between an office and a name.
+    pub honorifics: HashSet<String>,
 }
 
 fn toks(s: &str) -> Vec<String> {
@@ -147,6 +150,7 @@ impl Gazetteer {
             invitation: vec![],
             group_heads: vec![],
             boilerplate: vec![],
+            honorifics: HashSet::new(),
         };
         for (i, names) in cldr.months.iter().enumerate() {
             for n in names {
@@ -170,7 +174,12 @@ impl Gazetteer {
         }
         for f in files {
             for (zone, code) in &f.capital_zones {
-                if let Some(city) = cldr.cities.get(zone) {
+                // Some zones are named after their country («قطر»): not a city name.
+                if let Some(city) = cldr
+                    .cities
+                    .get(zone)
+                    .filter(|c| cldr.countries.values().all(|n| norm(n) != norm(c)))
+                {
                     g.add(city, Entry::City(city.clone(), Some(code.clone())));
                 }
             }
@@ -221,6 +230,7 @@ impl Gazetteer {
             g.invitation.extend(f.invitation.iter().map(|s| toks(s)));
             g.group_heads.extend(f.group_heads.iter().map(|s| toks(s)));
             g.boilerplate.extend(f.boilerplate.iter().map(|s| norm(s)));
+            g.honorifics.extend(f.honorifics.iter().map(|s| norm(s)));
         }
         for list in g.phrases.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));

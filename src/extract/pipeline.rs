@@ -295,7 +295,21 @@ impl Ctx<'_> {
     /// A personal name of one to four tokens starting at `j`.
     fn name_at(&self, j: usize) -> Range<usize> {
         let mut k = j;
-        while k < self.toks.len() && k - j < 4 && self.name_like(k, k == j) {
+        // Honorifics before a name are part of the title: «الشيخ», «الدكتور», «اللواء» …
+        while k < self.toks.len() && self.g.honorifics.contains(&self.toks[k].norm) {
+            k += 1;
+        }
+        let j = k;
+        let long = |k: usize| {
+            matches!(
+                self.toks[k].norm.as_str(),
+                "بن" | "ابن" | "ال" | "ابو" | "عبد" | "بنت"
+            )
+        };
+        while k < self.toks.len()
+            && (k - j < 4 || k - j < 6 && (long(k) || long(k - 1)))
+            && self.name_like(k, k == j)
+        {
             k += 1;
         }
         j..k
@@ -347,14 +361,26 @@ impl Ctx<'_> {
                 j += 1;
             }
             let mut country = None;
-            if let Some(Hit {
-                entry: Entry::Demonym(code),
-                len,
-                ..
-            }) = self.hits.get(j).cloned().flatten()
-            {
-                country = Some(code);
-                j += len;
+            match self.hits.get(j).cloned().flatten() {
+                Some(Hit {
+                    entry: Entry::Demonym(code),
+                    len,
+                    ..
+                }) => {
+                    country = Some(code);
+                    j += len;
+                }
+                // «أمير دولة قطر», «رئيس جمهورية مصر العربية»
+                Some(Hit {
+                    entry: Entry::Country(code),
+                    len,
+                    prefix: 0,
+                    ..
+                }) if is_office => {
+                    country = Some(code);
+                    j += len;
+                }
+                _ => {}
             }
             let title_end = j;
             if let Some(Hit {
@@ -682,6 +708,57 @@ impl Ctx<'_> {
         true
     }
 
+    /// «شركة إيني الإيطالية»: an institutional noun and up to three name words (a demonym ends it);
+    /// returns the organisation and the token after it.
+    fn named_org(&mut self, j: usize) -> Option<(usize, usize)> {
+        const HEADS: [&str; 9] = [
+            "شركه",
+            "مؤسسه",
+            "جامعه",
+            "منظمه",
+            "هييه",
+            "غرفه",
+            "بنك",
+            "مجموعه",
+            "صندوق",
+        ];
+        if j >= self.toks.len() || !HEADS.contains(&self.toks[j].norm.as_str()) {
+            return None;
+        }
+        let mut k = j + 1;
+        let mut country = None;
+        while k < self.toks.len() && k - j <= 3 && self.is_word(k) {
+            if let Some(Hit {
+                entry: Entry::Demonym(c),
+                len,
+                ..
+            }) = self.hits[k].clone()
+            {
+                country = Some(c);
+                k += len;
+                break;
+            }
+            if !self.name_like(k, false) && !self.toks[k].norm.starts_with("ال")
+                || self.g.stopwords.contains(&self.toks[k].norm)
+            {
+                break;
+            }
+            k += 1;
+        }
+        if k == j + 1 {
+            return None;
+        }
+        let name = self.quote(self.span(j..k, 0));
+        let e = self.entity(format!("org:{}", norm(&name)), || Ent {
+            kind: "organization",
+            name,
+            country,
+            first: usize::MAX,
+            ..Default::default()
+        });
+        Some((e, k))
+    }
+
     fn group_pass(&mut self, sents: &[Sentence]) {
         let n = self.toks.len();
         let mut i = 0;
@@ -737,6 +814,18 @@ impl Ctx<'_> {
                         ..
                     }) => (self.g.orgs[o].country.clone(), len, Some((o, p))),
                     _ => (None, 0, None),
+                };
+                // «وفدا من شركة إيني الإيطالية»: an organisation named after an institutional noun.
+                let (country, len) = if len == 0 && self.toks[i + 1].norm == "من" {
+                    match self.named_org(j) {
+                        Some((e, end)) => {
+                            self.mention(e, j..end, 0, true);
+                            (self.ents[e].country.clone(), end - j)
+                        }
+                        None => (country, len),
+                    }
+                } else {
+                    (country, len)
                 };
                 if len > 0 {
                     let name = self.quote(self.span(i..j + len, prefix));
@@ -1068,6 +1157,29 @@ impl Ctx<'_> {
                 self.mention(p, r, prefix, false);
             }
         }
+        // A delegation «المرافق له» goes with the person named just before it.
+        if let Some(&d) = self.keys.get("group:delegation") {
+            let at = self
+                .mentions
+                .iter()
+                .filter(|m| m.ent == d)
+                .map(|m| m.toks.start)
+                .min();
+            let before = at.and_then(|at| {
+                self.mentions
+                    .iter()
+                    .filter(|m| {
+                        m.toks.start < at
+                            && at - m.toks.start < 25
+                            && self.ents[m.ent].kind == "person"
+                    })
+                    .max_by_key(|m| m.toks.start)
+                    .map(|m| m.ent)
+            });
+            if let Some(p) = before {
+                self.ents[d].country = self.ents[p].country.clone();
+            }
+        }
         // Ministries and delegations without a country belong to the protagonist's side.
         let home_country = home.clone();
         let prot = self.protagonist();
@@ -1294,7 +1406,7 @@ impl Ctx<'_> {
                     })
                 });
                 if (both || actors.is_empty() && backref)
-                    && let Some(t) = target(&evs, None)
+                    && let Some(t) = target(&evs, Some("meeting")).or_else(|| target(&evs, None))
                 {
                     let prev: Vec<usize> = evs[t]
                         .participants
@@ -1308,10 +1420,30 @@ impl Ctx<'_> {
                         }
                     }
                 }
-                if let Some(sub) = subject
+                // A visit announced after a reception («استقبل X Y … الذي يزور») is the guest's.
+                let visitor = (kind == "visit" && gi > 0 && groups[gi - 1].2)
+                    .then(|| {
+                        self.actors(r.start..clause.start)
+                            .into_iter()
+                            .filter(|&e| self.ents[e].kind == "person")
+                            .nth(1)
+                    })
+                    .flatten();
+                if let Some(v) = visitor {
+                    actors.retain(|&a| a != v);
+                    actors.insert(0, v);
+                } else if let Some(sub) = subject
                     && !actors.contains(&sub)
                 {
                     actors.insert(0, sub);
+                }
+                // A signing told in the same sentence as a meeting involves the meeting's parties.
+                if kind == "signing" && gi > 0 && actors.len() < 2 {
+                    for a in self.actors(r.start..clause.start) {
+                        if !actors.contains(&a) {
+                            actors.push(a);
+                        }
+                    }
                 }
                 let persons: Vec<usize> = actors
                     .iter()

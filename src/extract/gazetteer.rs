@@ -20,6 +20,34 @@ struct Cldr {
     cities: HashMap<String, String>,
 }
 
+/// A small FNV-1a hasher: the gazetteer is looked up for every token, and SipHash's DoS
+/// resistance is not needed for our own data.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map hashed with [`Fnv`].
+pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+/// A set hashed with [`Fnv`].
+pub type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
+
 /// A known organisation.
 #[derive(Deserialize, Clone, Debug, Default)]
 pub struct Org {
@@ -78,23 +106,23 @@ pub enum Entry {
 /// The loaded gazetteer, indexed for matching on normalised tokens.
 pub struct Gazetteer {
     /// Phrases by their first normalised token: (tokens, entry, canonical text), longest first.
-    phrases: HashMap<String, Vec<(Vec<String>, Entry, String)>>,
+    phrases: FastMap<String, Vec<(Vec<String>, Entry, String)>>,
     /// Known organisations.
     pub orgs: Vec<Org>,
     /// Country names by code (CLDR).
-    pub country_names: HashMap<String, String>,
+    pub country_names: FastMap<String, String>,
     /// Normalised month names → month number (1–12).
-    pub months: HashMap<String, u32>,
+    pub months: FastMap<String, u32>,
     /// Normalised Hijri month names → month number.
-    pub hijri_months: HashMap<String, u32>,
+    pub hijri_months: FastMap<String, u32>,
     /// Normalised weekday names → English name.
-    pub weekdays: HashMap<String, &'static str>,
+    pub weekdays: FastMap<String, &'static str>,
     /// Normalised trigger words → event kind.
-    pub triggers: HashMap<String, String>,
+    pub triggers: FastMap<String, String>,
     /// Normalised stopwords.
-    pub stopwords: HashSet<String>,
+    pub stopwords: FastSet<String>,
     /// Normalised government suffixes ("المفوض").
-    pub suffixes: HashSet<String>,
+    pub suffixes: FastSet<String>,
     /// Normalised signing objects (token sequences).
     pub signing_objects: Vec<Vec<String>>,
     /// Normalised future markers (token sequences).
@@ -108,7 +136,7 @@ pub struct Gazetteer {
     /// Normalised boilerplate lines.
     pub boilerplate: Vec<String>,
     /// Normalised honorifics that may stand between an office and a name.
-    pub honorifics: HashSet<String>,
+    pub honorifics: FastSet<String>,
 }
 
 fn toks(s: &str) -> Vec<String> {
@@ -135,22 +163,26 @@ impl Gazetteer {
 
     fn build(cldr: &Cldr, files: &[File]) -> Self {
         let mut g = Gazetteer {
-            phrases: HashMap::new(),
+            phrases: FastMap::default(),
             orgs: vec![],
-            country_names: cldr.countries.clone(),
-            months: HashMap::new(),
-            hijri_months: HashMap::new(),
-            weekdays: HashMap::new(),
-            triggers: HashMap::new(),
-            stopwords: HashSet::new(),
-            suffixes: HashSet::new(),
+            country_names: cldr
+                .countries
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            months: FastMap::default(),
+            hijri_months: FastMap::default(),
+            weekdays: FastMap::default(),
+            triggers: FastMap::default(),
+            stopwords: FastSet::default(),
+            suffixes: FastSet::default(),
             signing_objects: vec![],
             future_markers: vec![],
             backrefs: vec![],
             invitation: vec![],
             group_heads: vec![],
             boilerplate: vec![],
-            honorifics: HashSet::new(),
+            honorifics: FastSet::default(),
         };
         for (i, names) in cldr.months.iter().enumerate() {
             for n in names {

@@ -31,6 +31,8 @@ struct Ent {
     portfolio: Option<String>,
     first: usize,
     ministry: bool,
+    /// Normalised name of a person (for matching later mentions).
+    norm_name: String,
 }
 
 /// A mention of an entity over a token range; `inner` marks mentions inside a longer phrase of
@@ -464,8 +466,8 @@ impl Ctx<'_> {
         let surname = self.toks[name.end - 1].norm.clone();
         let existing = self.ents.iter().position(|e| {
             e.kind == "person"
-                && (norm(&e.name) == full
-                    || norm(&e.name).split(' ').next_back() == Some(surname.as_str())
+                && (e.norm_name == full
+                    || e.norm_name.split(' ').next_back() == Some(surname.as_str())
                         && name.len() == 1)
         });
         let p = match existing {
@@ -476,6 +478,7 @@ impl Ctx<'_> {
                     kind: "person",
                     name: text,
                     first: usize::MAX,
+                    norm_name: full.clone(),
                     ..Default::default()
                 })
             }

@@ -120,41 +120,49 @@ pub fn is_comma(t: &Token) -> bool {
 
 /// The forms a word may take once proclitics (و ف ب ل ك ال لل) are removed, longest first.
 pub fn variants(word: &str) -> Vec<String> {
-    let mut out = vec![word.to_owned()];
+    // Same result as stripping every combination below, with as few allocations as possible:
+    // most words start with none of the proclitic letters.
+    let first = word.chars().next();
+    if !matches!(first, Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا')) {
+        return vec![word.to_owned()];
+    }
     let n = word.chars().count();
     let strip = |w: &str, p: &str| -> Option<String> {
         (w.starts_with(p) && w.chars().count() >= p.chars().count() + 2)
             .then(|| w[p.len()..].to_owned())
     };
+    let mut out: Vec<String> = Vec::with_capacity(6);
+    let push = |out: &mut Vec<String>, w: String| {
+        if !out.contains(&w) {
+            out.push(w);
+        }
+    };
+    push(&mut out, word.to_owned());
     let mut conj = vec![word.to_owned()];
     for p in ["و", "ف"] {
         if let Some(r) = strip(word, p) {
             conj.push(r);
         }
     }
-    for w in conj {
-        if w != word {
-            out.push(w.clone());
-        }
-        if let Some(r) = strip(&w, "لل") {
-            out.push(format!("ال{r}"));
+    for w in &conj {
+        push(&mut out, w.clone());
+        if let Some(r) = strip(w, "لل") {
+            push(&mut out, format!("ال{r}"));
         }
         for p in ["ب", "ل", "ك"] {
-            if let Some(r) = strip(&w, p) {
-                out.push(r);
+            if let Some(r) = strip(w, p) {
+                push(&mut out, r);
             }
         }
     }
     if n > 4 {
-        let base: Vec<String> = out.clone();
-        for w in base {
-            if let Some(r) = strip(&w, "ال") {
-                out.push(r);
+        let len = out.len();
+        for k in 0..len {
+            if let Some(r) = strip(&out[k].clone(), "ال") {
+                push(&mut out, r);
             }
         }
     }
-    let mut seen = std::collections::HashSet::new();
-    out.retain(|w| seen.insert(w.clone()));
     out
 }
 

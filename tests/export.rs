@@ -239,3 +239,23 @@ fn a_failed_export_says_why_and_leaves_nothing_behind() {
         "nothing written in {dir:?}"
     );
 }
+
+#[test]
+fn dark_theme_exports_are_dark_and_keep_their_colours() {
+    let o = ExportOptions {
+        dark: true,
+        ..opts(View::Timeline, 1.0)
+    };
+    let img = render_rgba(&seed(), &o);
+    let bg = img.get_pixel(img.width() - 2, img.height() - 2).0;
+    assert!(
+        bg[0] < 80 && bg[1] < 80 && bg[2] < 80,
+        "background {bg:?} is not dark"
+    );
+    assert!(
+        has_color(&img, [0x00, 0x72, 0xB2], 6),
+        "meeting blue missing"
+    );
+    let light = render_rgba(&seed(), &opts(View::Timeline, 1.0));
+    assert_ne!(img.as_raw(), light.as_raw());
+}

@@ -145,6 +145,8 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         // Many edges: the plain ones go into one mesh of thin quads (cheap to draw); highlighted
         // ones are still stroked with anti-aliasing.
         let batch = graph.edges.len() > 500;
+        // Edge labels are drawn after the names, where they do not cover one.
+        let mut edge_labels: Vec<(Pos2, String, Color32)> = Vec::new();
         let mut mesh = egui::Mesh::default();
         for e in &graph.edges {
             let (a, b) = (to_screen(st.pos[e.a]), to_screen(st.pos[e.b]));
@@ -172,15 +174,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
             painter.line_segment([a, b], Stroke::new(width, fade(base, related)));
             if graph.edges.len() < 300 && a.distance(b) > 90.0 || related && vs.related.active {
                 let mid = pos2((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
-                paint_label(
-                    &painter,
-                    mid,
-                    Align2::CENTER_CENTER,
-                    &e.kinds.join(" · "),
-                    &small,
-                    fade(weak, related),
-                    140.0,
-                );
+                edge_labels.push((mid, e.kinds.join(" · "), fade(weak, related)));
             }
         }
         if batch {
@@ -190,7 +184,17 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         let mut screen = Vec::new();
         let mut hits = Vec::new();
         // Too many names to read: only those of the selection and what it relates to.
-        for (k, &ent) in graph.nodes.iter().enumerate() {
+        // Busy nodes first, so that their names are the ones kept.
+        let mut degree = vec![0usize; graph.nodes.len()];
+        for e in &graph.edges {
+            degree[e.a] += 1;
+            degree[e.b] += 1;
+        }
+        let mut order: Vec<usize> = (0..graph.nodes.len()).collect();
+        order.sort_by_key(|&k| std::cmp::Reverse(degree[k]));
+        let mut taken: Vec<Rect> = Vec::new();
+        for k in order {
+            let ent = graph.nodes[k];
             let e = &vs.doc.entities[ent];
             let c = to_screen(st.pos[k]);
             screen.push((ent, c));
@@ -214,9 +218,19 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
                     Stroke::new(if selected { 2.5 } else { 1.5 }, ACCENT),
                 );
             }
-            let name_rect = if crowded && !(related && vs.related.active) {
+            // Names that would overlap one already drawn are left out (hover shows them); the
+            // selection's are always drawn.
+            let keep = selected || related && vs.related.active;
+            let (ls, ll) = crate::text::label_layout(painter.ctx(), &e.name, &name_font, 130.0);
+            let wanted = Align2::CENTER_TOP.anchor_size(
+                pos2(c.x, c.y + R + 3.0),
+                vec2(ls.natural_width(), ll.height),
+            );
+            let free = !taken.iter().any(|t: &Rect| t.intersects(wanted));
+            let name_rect = if !keep && (crowded || !free) {
                 Rect::from_center_size(c, vec2(2.0 * R, 2.0 * R))
             } else {
+                taken.push(wanted);
                 paint_label(
                     &painter,
                     pos2(c.x, c.y + R + 3.0),
@@ -247,6 +261,22 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
                 ent,
                 Rect::from_center_size(c, vec2(2.0 * R + 6.0, 2.0 * R + 6.0)).union(name_rect),
             ));
+        }
+        for (mid, label, color) in edge_labels {
+            let (ls, ll) = crate::text::label_layout(painter.ctx(), &label, &small, 140.0);
+            let r = Align2::CENTER_CENTER.anchor_size(mid, vec2(ls.natural_width(), ll.height));
+            if !taken.iter().any(|t| t.intersects(r)) {
+                taken.push(r);
+                paint_label(
+                    &painter,
+                    mid,
+                    Align2::CENTER_CENTER,
+                    &label,
+                    &small,
+                    color,
+                    140.0,
+                );
+            }
         }
         st.hits = hits;
         st.screen = screen;

@@ -191,7 +191,9 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
             degree[e.b] += 1;
         }
         let mut order: Vec<usize> = (0..graph.nodes.len()).collect();
-        order.sort_by_key(|&k| std::cmp::Reverse(degree[k]));
+        // What the selection relates to is placed first, then busy nodes.
+        let shown = |k: usize| vs.related.active && vs.related.entities[graph.nodes[k]];
+        order.sort_by_key(|&k| (!shown(k), std::cmp::Reverse(degree[k])));
         let mut taken: Vec<Rect> = Vec::new();
         for k in order {
             let ent = graph.nodes[k];
@@ -220,7 +222,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
             }
             // Names that would overlap one already drawn are left out (hover shows them); the
             // selection's are always drawn.
-            let keep = selected || related && vs.related.active;
+            let keep = selected;
             let (ls, ll) = crate::text::label_layout(painter.ctx(), &e.name, &name_font, 130.0);
             let wanted = Align2::CENTER_TOP.anchor_size(
                 pos2(c.x, c.y + R + 3.0),
@@ -246,15 +248,23 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
                 .first()
                 .filter(|_| selected || related && vs.related.active || st.scale.min_elem() > 1.2)
             {
-                paint_label(
-                    &painter,
+                let (rs, rl) = crate::text::label_layout(painter.ctx(), role, &small, 170.0);
+                let r = Align2::CENTER_TOP.anchor_size(
                     name_rect.center_bottom(),
-                    Align2::CENTER_TOP,
-                    role,
-                    &small,
-                    fade(weak, related),
-                    170.0,
+                    vec2(rs.natural_width(), rl.height),
                 );
+                if !taken.iter().any(|t| t.intersects(r)) {
+                    taken.push(r);
+                    paint_label(
+                        &painter,
+                        name_rect.center_bottom(),
+                        Align2::CENTER_TOP,
+                        role,
+                        &small,
+                        fade(weak, related),
+                        170.0,
+                    );
+                }
             }
             hits.push((
                 k,

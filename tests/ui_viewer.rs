@@ -249,7 +249,7 @@ fn export_from_the_menu_writes_a_png() {
     assert!(h.state().export.open, "the export dialog is open");
     h.get_by_label("Export…").click();
     h.run_steps(2);
-    for _ in 0..600 {
+    for _ in 0..3000 {
         if h.state().export.running.is_none() {
             break;
         }
@@ -278,7 +278,7 @@ fn opening_an_article_extracts_it_in_the_background_and_dates_resolve() {
     h.state_mut().picker = Box::new(GivenPath(Some(article)));
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run_steps(1);
-    for _ in 0..500 {
+    for _ in 0..3000 {
         if h.state().loading.is_none() {
             break;
         }

@@ -342,3 +342,53 @@ fn a_crowded_document_stays_usable() {
     assert_eq!(h.state().selection, Selection::Entity(ent));
     assert!(h.state().related().events.iter().any(|r| *r));
 }
+
+#[test]
+fn dragging_over_the_article_selects_text_and_ctrl_c_copies_it_in_logical_order() {
+    let mut h = harness();
+    // The second paragraph's first line: drag from its first word (on the right) leftwards.
+    let text = h.state().doc.article.text.clone();
+    let start = text
+        .find("بحث وزير الداخلية")
+        .map(|b| text[..b].chars().count())
+        .unwrap();
+    let words = "بحث وزير الداخلية".chars().count();
+    let r0 = h.state().article.screen_rects(start..start + 1)[0];
+    let r1 = h
+        .state()
+        .article
+        .screen_rects(start + words - 1..start + words)[0];
+    let (from, to) = (r0.center(), r1.center());
+    h.hover_at(from);
+    h.run_steps(1);
+    h.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.run_steps(1);
+    for k in 1..=6 {
+        let p = from + (to - from) * (k as f32 / 6.0);
+        h.event(Event::PointerMoved(p));
+        h.run_steps(1);
+    }
+    h.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run_steps(1);
+    let selected = h.state().article.selected_text(&text).expect("a selection");
+    assert_eq!(selected, "بحث وزير الداخلية");
+    h.event(Event::Copy);
+    h.run_steps(1);
+    let copied = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .any(|c| matches!(c, egui::OutputCommand::CopyText(t) if t == "بحث وزير الداخلية"));
+    assert!(copied, "{:?}", h.output().platform_output.commands);
+}

@@ -120,8 +120,11 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Opt
                 ui.scroll_to_rect(to_rect(origin, b).expand(40.0), Some(egui::Align::Center));
             }
             let hit = |p: Pos2| lay.hit(&shaped, p.x - origin.x, p.y - origin.y);
+            // The selection starts where the button went down, not where the drag was noticed.
             if resp.drag_started()
-                && let Some(p) = resp.interact_pointer_pos()
+                && let Some(p) = ui
+                    .input(|i| i.pointer.press_origin())
+                    .or_else(|| resp.interact_pointer_pos())
             {
                 st.text_sel = hit(p).map(|o| (o, o));
             }

@@ -703,6 +703,10 @@ impl WaqaiApp {
         if ctx.input_mut(|i| i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::S))) {
             self.save(false);
         }
+        if ctx.input_mut(|i| i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::F))) {
+            self.article.search_open = true;
+            self.article.search_focus = true;
+        }
         if ctx.input_mut(|i| i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::E))) {
             self.export.open = true;
         }
@@ -837,6 +841,11 @@ impl WaqaiApp {
                 if ui.add_enabled(self.history.can_redo(), egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z")).clicked() {
                     self.redo();
                 }
+                ui.separator();
+                if ui.add(egui::Button::new("Find in the article…").shortcut_text("Ctrl+F")).clicked() {
+                    self.article.search_open = true;
+                    self.article.search_focus = true;
+                }
             });
             ui.menu_button("View", |ui| {
                 let mut by_kind = self.timeline.by_kind;
@@ -869,7 +878,7 @@ impl WaqaiApp {
                 egui::global_theme_preference_buttons(ui);
             });
             ui.menu_button("Help", |ui| {
-                ui.label("Left arrow / J  previous event\nRight arrow / K  next event\nEnter  show in the article\nEsc  clear the selection\nF  fit the timeline\nCtrl+O  open · Ctrl+S  save\nCtrl+C  copy selected article text");
+                ui.label("Left arrow / J  previous event\nRight arrow / K  next event\nEnter  show in the article\nEsc  clear the selection\nF  fit the timeline\nCtrl+O  open · Ctrl+S  save · Ctrl+E  export\nCtrl+Z / Ctrl+Shift+Z  undo / redo\nCtrl+F  find in the article\nCtrl+C  copy selected article text");
             });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if !self.problems.is_empty() {

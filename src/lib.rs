@@ -6,6 +6,7 @@ pub mod extract;
 pub mod fonts;
 pub mod graph;
 pub mod model;
+pub mod search;
 pub mod seed;
 pub mod selection;
 pub mod text;

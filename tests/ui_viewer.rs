@@ -392,3 +392,20 @@ fn dragging_over_the_article_selects_text_and_ctrl_c_copies_it_in_logical_order(
         .any(|c| matches!(c, egui::OutputCommand::CopyText(t) if t == "بحث وزير الداخلية"));
     assert!(copied, "{:?}", h.output().platform_output.commands);
 }
+
+#[test]
+fn ctrl_f_finds_every_spelling_of_a_name_and_steps_through_them() {
+    let mut h = harness();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    // The search field has the keyboard focus.
+    h.event(Event::Text("باشاغا".into()));
+    h.run_steps(2);
+    let text = h.state().doc.article.text.clone();
+    let hits = h.state().article.search_hits.clone();
+    assert_eq!(hits.len(), text.matches("باشاغا").count());
+    assert!(hits.len() >= 5);
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    assert_eq!(h.state().article.search_current, 1);
+}

@@ -23,6 +23,16 @@ pub struct ArticleState {
     pub text_sel: Option<(usize, usize)>,
     /// Last layout and where it was drawn (for hit-testing and tests).
     pub last: Option<(Arc<Shaped>, Arc<Layout>, Pos2)>,
+    /// The search bar is shown (Ctrl+F).
+    pub search_open: bool,
+    /// Put the keyboard focus in the search field on the next frame.
+    pub search_focus: bool,
+    /// What is searched.
+    pub search: String,
+    /// Where it was found, and which hit is current.
+    pub search_hits: Vec<Span>,
+    /// Index of the current hit.
+    pub search_current: usize,
 }
 
 impl ArticleState {
@@ -59,6 +69,9 @@ pub fn style() -> TextStyle {
 pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Option<Action> {
     let mut action = None;
     let text = &vs.doc.article.text;
+    if st.search_open {
+        search_bar(ui, text, st);
+    }
     let style = style();
     let dark = vs.dark;
     egui::ScrollArea::vertical()
@@ -83,6 +96,17 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Opt
                         3.0,
                         strong.gamma_multiply(if dark { 0.35 } else { 0.22 }),
                     );
+                }
+            }
+            for (k, hit) in st.search_hits.iter().enumerate() {
+                let current = k == st.search_current;
+                for b in lay.rects(&shaped, hit.start..hit.end) {
+                    let c = egui::Color32::from_rgb(0xF0, 0xE4, 0x42).gamma_multiply(if current {
+                        0.9
+                    } else {
+                        0.45
+                    });
+                    painter.rect_filled(to_rect(origin, &b), 2.0, c);
                 }
             }
             if let Some((a, b)) = st.text_sel {
@@ -197,4 +221,54 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Opt
     let _ = Color32::TRANSPARENT;
     let _ = Span::default();
     action
+}
+
+/// The search bar: a field, the count, previous/next and close. Enter goes to the next hit.
+fn search_bar(ui: &mut egui::Ui, text: &str, st: &mut ArticleState) {
+    ui.horizontal(|ui| {
+        let r = ui.add(
+            egui::TextEdit::singleline(&mut st.search)
+                .hint_text("Find in the article")
+                .desired_width(180.0),
+        );
+        if st.search_focus {
+            r.request_focus();
+            st.search_focus = false;
+        }
+        if r.changed() {
+            st.search_hits = crate::search::find_all(text, &st.search);
+            st.search_current = 0;
+            if let Some(h) = st.search_hits.first() {
+                st.scroll_to = Some(h.start);
+            }
+        }
+        let n = st.search_hits.len();
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.label(if n == 0 {
+            "no match".to_owned()
+        } else {
+            format!("{} of {n}", st.search_current + 1)
+        });
+        let prev = ui.small_button("Previous").clicked();
+        let next = ui.small_button("Next").clicked() || enter;
+        if n > 0 && (prev || next) {
+            st.search_current = if next {
+                (st.search_current + 1) % n
+            } else {
+                (st.search_current + n - 1) % n
+            };
+            st.scroll_to = Some(st.search_hits[st.search_current].start);
+            if enter {
+                r.request_focus();
+            }
+        }
+        if ui
+            .small_button("Close")
+            .on_hover_text("Close the search (Esc)")
+            .clicked()
+        {
+            st.search_open = false;
+            st.search_hits.clear();
+        }
+    });
 }

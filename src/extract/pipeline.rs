@@ -18,7 +18,7 @@ struct Hit {
     prefix: usize,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 struct Ent {
     kind: &'static str,
     name: String,
@@ -33,6 +33,37 @@ struct Ent {
     ministry: bool,
     /// Normalised name of a person (for matching later mentions).
     norm_name: String,
+}
+
+impl Default for Ent {
+    fn default() -> Self {
+        Self {
+            kind: "organization",
+            name: String::new(),
+            latin: None,
+            country: None,
+            roles: vec![],
+            part_of: None,
+            mentions: vec![],
+            office: None,
+            portfolio: None,
+            // Lowered by the first mention.
+            first: usize::MAX,
+            ministry: false,
+            norm_name: String::new(),
+        }
+    }
+}
+
+impl Ent {
+    fn new(kind: &'static str, name: String, country: Option<String>) -> Self {
+        Self {
+            kind,
+            name,
+            country,
+            ..Default::default()
+        }
+    }
 }
 
 /// A mention of an entity over a token range; `inner` marks mentions inside a longer phrase of
@@ -477,7 +508,6 @@ impl Ctx<'_> {
                 self.entity(format!("person:{full}"), || Ent {
                     kind: "person",
                     name: text,
-                    first: usize::MAX,
                     norm_name: full.clone(),
                     ..Default::default()
                 })
@@ -503,7 +533,6 @@ impl Ctx<'_> {
             name: org.name.clone(),
             latin: org.latin.clone(),
             country: org.country.clone(),
-            first: usize::MAX,
             ..Default::default()
         })
     }
@@ -600,7 +629,6 @@ impl Ctx<'_> {
                     name,
                     country,
                     portfolio: Some(norm(&port)),
-                    first: usize::MAX,
                     ministry: true,
                     ..Default::default()
                 });
@@ -620,7 +648,6 @@ impl Ctx<'_> {
                         name: sname,
                         country,
                         part_of: None,
-                        first: usize::MAX,
                         ..Default::default()
                     });
                     self.mention(s, i - 1..j, sp, false);
@@ -700,12 +727,8 @@ impl Ctx<'_> {
             return false;
         }
         let name = self.quote(self.span(i..end, prefix));
-        let e = self.entity(format!("org:{}", norm(&name)), || Ent {
-            kind: "organization",
-            name,
-            country,
-            first: usize::MAX,
-            ..Default::default()
+        let e = self.entity(format!("org:{}", norm(&name)), || {
+            Ent::new("organization", name, country)
         });
         self.mention(e, i..end, prefix, false);
         true
@@ -752,12 +775,8 @@ impl Ctx<'_> {
             return None;
         }
         let name = self.quote(self.span(j..k, 0));
-        let e = self.entity(format!("org:{}", norm(&name)), || Ent {
-            kind: "organization",
-            name,
-            country,
-            first: usize::MAX,
-            ..Default::default()
+        let e = self.entity(format!("org:{}", norm(&name)), || {
+            Ent::new("organization", name, country)
         });
         Some((e, k))
     }
@@ -780,7 +799,6 @@ impl Ctx<'_> {
                 let g = self.entity("group:delegation".into(), || Ent {
                     kind: "group",
                     name: "الوفد المرافق".into(),
-                    first: usize::MAX,
                     ..Default::default()
                 });
                 self.mention(g, i..j, prefix, false);
@@ -832,12 +850,8 @@ impl Ctx<'_> {
                 };
                 if len > 0 {
                     let name = self.quote(self.span(i..j + len, prefix));
-                    let g = self.entity(format!("group:{}", norm(&name)), || Ent {
-                        kind: "group",
-                        name,
-                        country,
-                        first: usize::MAX,
-                        ..Default::default()
+                    let g = self.entity(format!("group:{}", norm(&name)), || {
+                        Ent::new("group", name, country)
                     });
                     self.mention(g, i..j + len, prefix, false);
                     if let Some((o, p)) = org {
@@ -882,7 +896,6 @@ impl Ctx<'_> {
                                 name,
                                 country,
                                 part_of: Some(gi),
-                                first: usize::MAX,
                                 ..Default::default()
                             });
                             self.mention(o, i..noun_i + 1, prefix, false);
@@ -980,13 +993,7 @@ impl Ctx<'_> {
                             }
                         }
                         let key = format!("group:{}", norm(&name));
-                        let g = self.entity(key, || Ent {
-                            kind: "group",
-                            name,
-                            country,
-                            first: usize::MAX,
-                            ..Default::default()
-                        });
+                        let g = self.entity(key, || Ent::new("group", name, country));
                         self.mention(g, i..j, prefix, false);
                         i = j;
                         continue;
@@ -1017,18 +1024,13 @@ impl Ctx<'_> {
                         kind: "country",
                         name,
                         country: Some(code.clone()),
-                        first: usize::MAX,
                         ..Default::default()
                     });
                     self.mention(e, i..i + h.len, h.prefix, true);
                 }
                 Entry::City(name, country) => {
-                    let e = self.entity(format!("city:{}", norm(&name)), || Ent {
-                        kind: "city",
-                        name,
-                        country,
-                        first: usize::MAX,
-                        ..Default::default()
+                    let e = self.entity(format!("city:{}", norm(&name)), || {
+                        Ent::new("city", name, country)
                     });
                     self.mention(e, i..i + h.len, h.prefix, true);
                 }
@@ -1055,7 +1057,6 @@ impl Ctx<'_> {
                         kind: "organization",
                         name,
                         country: Some(code.clone()),
-                        first: usize::MAX,
                         ..Default::default()
                     });
                     self.mention(e, i..j + len, prefix, false);
@@ -1153,7 +1154,6 @@ impl Ctx<'_> {
                     country: country.clone(),
                     office: Some(office.clone()),
                     portfolio: portfolio.clone(),
-                    first: usize::MAX,
                     roles: vec![name],
                     ..Default::default()
                 });

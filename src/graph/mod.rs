@@ -21,6 +21,17 @@ pub struct Edge {
 }
 
 impl Edge {
+    /// An edge with nothing on it yet between nodes `k.0` and `k.1`.
+    fn between(k: (usize, usize)) -> Self {
+        Self {
+            a: k.0,
+            b: k.1,
+            kinds: vec![],
+            events: vec![],
+            relations: vec![],
+        }
+    }
+
     /// Line weight: grows with the number of shared events.
     pub fn weight(&self) -> f32 {
         1.0 + self.events.len() as f32
@@ -68,13 +79,7 @@ impl Graph {
             used[s] = true;
             used[t] = true;
             let k = (s.min(t), s.max(t));
-            let e = pairs.entry(k).or_insert_with(|| Edge {
-                a: k.0,
-                b: k.1,
-                kinds: vec![],
-                events: vec![],
-                relations: vec![],
-            });
+            let e = pairs.entry(k).or_insert_with(|| Edge::between(k));
             if !e.kinds.contains(&r.kind) {
                 e.kinds.push(r.kind.clone());
             }
@@ -110,13 +115,7 @@ impl Graph {
                         continue;
                     }
                     let k = (a.min(b), a.max(b));
-                    let e = pairs.entry(k).or_insert_with(|| Edge {
-                        a: k.0,
-                        b: k.1,
-                        kinds: vec![],
-                        events: vec![],
-                        relations: vec![],
-                    });
+                    let e = pairs.entry(k).or_insert_with(|| Edge::between(k));
                     if e.kinds.is_empty() {
                         e.kinds.push(kind.to_owned());
                     }

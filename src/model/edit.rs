@@ -165,24 +165,14 @@ pub fn apply(doc: &mut Document, edit: &Edit) -> Result<Option<String>, String> 
         }
         Edit::AddEvidence(id, s) => {
             check_span(doc, *s)?;
-            let e = event(doc, id)?;
-            if !e.evidence.contains(s) {
-                e.evidence.push(*s);
-                e.evidence.sort();
-            }
+            insert_sorted(&mut event(doc, id)?.evidence, *s);
         }
         Edit::NewEvent(kind, s) => {
             one_of(kind, &EVENT_KINDS, "event kind")?;
             check_span(doc, *s)?;
             let id = fresh_id("event", |id| doc.events.iter().any(|e| e.id == id));
             let order = doc.events.iter().map(|e| e.order).max().unwrap_or(0) + 1;
-            let summary: String = doc
-                .article
-                .text
-                .chars()
-                .skip(s.start)
-                .take(s.len().min(80))
-                .collect();
+            let summary: String = doc.quote(*s).unwrap_or_default().chars().take(80).collect();
             doc.events.push(Event {
                 id: id.clone(),
                 kind: kind.clone(),
@@ -234,23 +224,13 @@ pub fn apply(doc: &mut Document, edit: &Edit) -> Result<Option<String>, String> 
         Edit::EntityRoles(id, r) => entity(doc, id)?.roles = r.clone(),
         Edit::AddMention(id, s) => {
             check_span(doc, *s)?;
-            let e = entity(doc, id)?;
-            if !e.mentions.contains(s) {
-                e.mentions.push(*s);
-                e.mentions.sort();
-            }
+            insert_sorted(&mut entity(doc, id)?.mentions, *s);
         }
         Edit::NewEntity(kind, s) => {
             one_of(kind, &ENTITY_KINDS, "actor kind")?;
             check_span(doc, *s)?;
             let id = fresh_id("actor", |id| doc.entities.iter().any(|e| e.id == id));
-            let name: String = doc
-                .article
-                .text
-                .chars()
-                .skip(s.start)
-                .take(s.len())
-                .collect();
+            let name = doc.quote(*s).unwrap_or_default();
             doc.entities.push(Entity {
                 id: id.clone(),
                 name: name.trim().to_owned(),
@@ -269,13 +249,7 @@ pub fn apply(doc: &mut Document, edit: &Edit) -> Result<Option<String>, String> 
             }
             let (kind, country) = (e.kind.clone(), e.country.clone());
             let new = fresh_id("actor", |x| doc.entities.iter().any(|e| e.id == x));
-            let name: String = doc
-                .article
-                .text
-                .chars()
-                .skip(s.start)
-                .take(s.len())
-                .collect();
+            let name = doc.quote(*s).unwrap_or_default();
             entity(doc, id)?.mentions.retain(|m| m != s);
             doc.entities.push(Entity {
                 id: new.clone(),
@@ -369,6 +343,14 @@ pub fn apply(doc: &mut Document, edit: &Edit) -> Result<Option<String>, String> 
         }
     }
     Ok(None)
+}
+
+/// Adds a span to a list once, leaving the list sorted (lists read from files may not be).
+fn insert_sorted(list: &mut Vec<Span>, s: Span) {
+    if !list.contains(&s) {
+        list.push(s);
+        list.sort();
+    }
 }
 
 fn one_of(v: &str, allowed: &[&str], what: &str) -> Result<(), String> {

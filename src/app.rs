@@ -449,9 +449,9 @@ impl WaqaiApp {
                 if let Ok(Some(id)) = self.edit(e)
                     && select_new
                 {
-                    if let Some(i) = self.doc.events.iter().position(|x| x.id == id) {
+                    if let Some(i) = self.doc.event_index(&id) {
                         self.select(Selection::Event(i));
-                    } else if let Some(k) = self.doc.entities.iter().position(|x| x.id == id) {
+                    } else if let Some(k) = self.doc.entity_index(&id) {
                         self.select(Selection::Entity(k));
                     }
                 }

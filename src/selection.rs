@@ -36,7 +36,7 @@ impl Related {
             spans: vec![],
             active: sel != Selection::None,
         };
-        let index = |id: &str| doc.entities.iter().position(|e| e.id == id);
+        let index = |id: &str| doc.entity_index(id);
         match sel {
             Selection::None => {}
             Selection::Event(i) => {

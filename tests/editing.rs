@@ -38,13 +38,7 @@ fn changing_date_and_participants_in_the_inspector_updates_the_views() {
     doc.article.published = Some("2020-11-19".into());
     model::resolve_relative_dates(&mut doc);
     let mut h = harness_on(doc, None);
-    let i = h
-        .state()
-        .doc
-        .events
-        .iter()
-        .position(|e| e.id == "e4_meeting_biometric")
-        .unwrap();
+    let i = h.state().doc.event_index("e4_meeting_biometric").unwrap();
     h.state_mut().select(Selection::Event(i));
     h.run_steps(2);
 
@@ -90,12 +84,7 @@ fn changing_date_and_participants_in_the_inspector_updates_the_views() {
     h.get_by_label("جيرالد دارمانان · person").click();
     h.run_steps(3);
     let app = h.state();
-    let k = app
-        .doc
-        .entities
-        .iter()
-        .position(|e| e.id == "darmanin")
-        .unwrap();
+    let k = app.doc.entity_index("darmanin").unwrap();
     assert!(
         app.doc.events[i]
             .participants
@@ -124,13 +113,7 @@ fn changing_date_and_participants_in_the_inspector_updates_the_views() {
 fn merging_two_actors_leaves_one_node_with_all_their_events_and_undo_redo_are_exact() {
     let mut h = harness_on(waqai::seed::document(), None);
     let original = json(&h.state().doc);
-    let k = h
-        .state()
-        .doc
-        .entities
-        .iter()
-        .position(|e| e.id == "ledrian")
-        .unwrap();
+    let k = h.state().doc.entity_index("ledrian").unwrap();
     h.state_mut().select(Selection::Entity(k));
     h.run_steps(2);
 
@@ -145,12 +128,7 @@ fn merging_two_actors_leaves_one_node_with_all_their_events_and_undo_redo_are_ex
     {
         let app = h.state();
         assert!(app.doc.entity("darmanin").is_none());
-        let k = app
-            .doc
-            .entities
-            .iter()
-            .position(|e| e.id == "ledrian")
-            .unwrap();
+        let k = app.doc.entity_index("ledrian").unwrap();
         let events: Vec<&str> = app
             .doc
             .events

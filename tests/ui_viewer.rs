@@ -49,12 +49,7 @@ fn press(h: &mut Harness<'static, WaqaiApp>, key: Key) {
 }
 
 fn event_index(h: &Harness<'static, WaqaiApp>, id: &str) -> usize {
-    h.state()
-        .doc
-        .events
-        .iter()
-        .position(|e| e.id == id)
-        .unwrap()
+    h.state().doc.event_index(id).unwrap()
 }
 
 #[test]
@@ -104,12 +99,7 @@ fn clicking_an_event_shows_it_and_highlights_its_evidence() {
         rects[0]
     );
     // Participants are related in the graph.
-    let k = app
-        .doc
-        .entities
-        .iter()
-        .position(|e| e.id == "darmanin")
-        .unwrap();
+    let k = app.doc.entity_index("darmanin").unwrap();
     assert!(app.related().entities[k]);
 }
 
@@ -138,13 +128,7 @@ fn arrow_keys_and_j_k_step_through_events_in_order() {
 #[test]
 fn clicking_an_actor_highlights_its_events() {
     let mut h = harness();
-    let k = h
-        .state()
-        .doc
-        .entities
-        .iter()
-        .position(|e| e.id == "ledrian")
-        .unwrap();
+    let k = h.state().doc.entity_index("ledrian").unwrap();
     let pos = h
         .state()
         .relations
@@ -156,12 +140,7 @@ fn clicking_an_actor_highlights_its_events() {
     click_at(&mut h, pos);
     let app = h.state();
     assert_eq!(app.selection, Selection::Entity(k));
-    let meeting = app
-        .doc
-        .events
-        .iter()
-        .position(|e| e.id == "e2_meeting_ledrian")
-        .unwrap();
+    let meeting = app.doc.event_index("e2_meeting_ledrian").unwrap();
     assert!(app.related().events[meeting]);
     assert_eq!(app.related().events.iter().filter(|r| **r).count(), 1);
     assert_eq!(
@@ -173,13 +152,7 @@ fn clicking_an_actor_highlights_its_events() {
 #[test]
 fn clicking_a_mention_in_the_article_selects_its_actor() {
     let mut h = harness();
-    let k = h
-        .state()
-        .doc
-        .entities
-        .iter()
-        .position(|e| e.id == "bashagha")
-        .unwrap();
+    let k = h.state().doc.entity_index("bashagha").unwrap();
     // The title's «باشاغا» is the first mention of Bashagha.
     let m = h.state().doc.entities[k].mentions[0];
     let r = h.state().article.screen_rects(m.start..m.end)[0];

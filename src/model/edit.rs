@@ -187,9 +187,7 @@ pub fn apply(doc: &mut Document, edit: &Edit) -> Result<Option<String>, String> 
         }
         Edit::DeleteEvent(id) => {
             let i = doc
-                .events
-                .iter()
-                .position(|e| e.id == *id)
+                .event_index(id)
                 .ok_or_else(|| format!("there is no event \"{id}\""))?;
             let order = doc.events[i].order;
             doc.events.remove(i);
@@ -267,9 +265,7 @@ pub fn apply(doc: &mut Document, edit: &Edit) -> Result<Option<String>, String> 
             }
             check_entity(doc, keep)?;
             let g = doc
-                .entities
-                .iter()
-                .position(|e| e.id == *gone)
+                .entity_index(gone)
                 .ok_or_else(|| format!("there is no actor \"{gone}\""))?;
             let gone_e = doc.entities.remove(g);
             let k = entity(doc, keep)?;

@@ -259,6 +259,16 @@ impl Document {
         self.events.iter().find(|e| e.id == id)
     }
 
+    /// Index in `entities` of the entity with this id.
+    pub fn entity_index(&self, id: &str) -> Option<usize> {
+        self.entities.iter().position(|e| e.id == id)
+    }
+
+    /// Index in `events` of the event with this id.
+    pub fn event_index(&self, id: &str) -> Option<usize> {
+        self.events.iter().position(|e| e.id == id)
+    }
+
     /// Indices of the events in chronological order (`order`, then position in the file).
     pub fn chronological(&self) -> Vec<usize> {
         let mut idx: Vec<usize> = (0..self.events.len()).collect();

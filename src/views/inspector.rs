@@ -84,11 +84,7 @@ fn event(ui: &mut egui::Ui, vs: &ViewState<'_>, i: usize, action: &mut Option<Ac
         label(ui, &format!("«{x}»"), &font, col);
     }
     heading(ui, "WHERE");
-    match e
-        .place
-        .as_deref()
-        .and_then(|p| doc.entities.iter().position(|x| x.id == p))
-    {
+    match e.place.as_deref().and_then(|p| doc.entity_index(p)) {
         Some(k) => {
             if link(ui, &doc.entities[k].name, &font) {
                 *action = Some(Action::Select(Selection::Entity(k)));
@@ -102,7 +98,7 @@ fn event(ui: &mut egui::Ui, vs: &ViewState<'_>, i: usize, action: &mut Option<Ac
     for p in &e.participants {
         ui.horizontal(|ui| {
             ui.label(RichText::new(&p.role).weak());
-            match doc.entities.iter().position(|x| x.id == p.entity) {
+            match doc.entity_index(&p.entity) {
                 Some(k) => {
                     if link(ui, &doc.entities[k].name, &font) {
                         *action = Some(Action::Select(Selection::Entity(k)));
@@ -180,11 +176,7 @@ fn entity(ui: &mut egui::Ui, vs: &ViewState<'_>, k: usize, action: &mut Option<A
             label(ui, r, &font, col);
         }
     }
-    if let Some(p) = e
-        .part_of
-        .as_deref()
-        .and_then(|p| doc.entities.iter().position(|x| x.id == p))
-    {
+    if let Some(p) = e.part_of.as_deref().and_then(|p| doc.entity_index(p)) {
         heading(ui, "PART OF");
         if link(ui, &doc.entities[p].name, &font) {
             *action = Some(Action::Select(Selection::Entity(p)));

@@ -58,12 +58,17 @@ enum Command {
         #[arg(long)]
         published: Option<String>,
     },
-    /// Score an extraction against a hand-checked document: entity and event P/R/F1.
+    /// Score extractions against hand-checked documents by the rules of annotation.md:
+    /// entity and event P/R/F1 per article and their mean.
     Eval {
-        /// The predicted document (or an article, extracted on the fly).
+        /// A predicted document or article (extracted on the fly), or a folder of them.
         pred: PathBuf,
-        /// The gold document.
+        /// A gold document, or a folder of them; predictions are paired with gold by their text.
         gold: PathBuf,
+        /// Folder of the shared corpus, for gold documents that store a hash instead of text
+        /// (default: `WAQAI_CORPUS`, else `shared/corpus` beside a folder above the gold).
+        #[arg(long)]
+        corpus: Option<PathBuf>,
     },
 }
 
@@ -141,21 +146,16 @@ fn main() -> ExitCode {
             out,
             published,
         }) => extract(&articles, out.as_deref(), published.as_deref()),
-        Some(Command::Eval { pred, gold }) => {
-            let load =
-                |p: &PathBuf| waqai::model::load_path(p).map_err(|e| format!("could not open {e}"));
-            match (load(&pred), load(&gold)) {
-                (Ok(p), Ok(g)) => {
-                    let (e, v) = waqai::extract::eval::evaluate(&p, &g);
-                    print!("{}", waqai::extract::eval::report(e, v));
-                    ExitCode::SUCCESS
-                }
-                (Err(e), _) | (_, Err(e)) => {
-                    eprintln!("waqai: {e}");
-                    ExitCode::FAILURE
-                }
+        Some(Command::Eval { pred, gold, corpus }) => match eval(&pred, &gold, corpus) {
+            Ok(report) => {
+                print!("{report}");
+                ExitCode::SUCCESS
             }
-        }
+            Err(e) => {
+                eprintln!("waqai: {e}");
+                ExitCode::FAILURE
+            }
+        },
         None => match run_gui(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -220,6 +220,51 @@ fn extract(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The files of a folder (sorted), or the path itself when it is a file.
+fn files_of(path: &std::path::Path) -> Result<Vec<PathBuf>, String> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_owned()]);
+    }
+    let mut out: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x != "py"))
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+/// `waqai eval`: pairs predictions with gold documents by the sha256 of their text and scores
+/// each pair; the report has a line per article and the means.
+fn eval(pred: &std::path::Path, gold: &std::path::Path, corpus: Option<PathBuf>) -> Result<String, String> {
+    use waqai::extract::{eval, gold as g};
+    let corpus = corpus.or_else(|| g::find_corpus(gold));
+    let mut golds = Vec::new();
+    for p in files_of(gold)? {
+        golds.push((p.clone(), g::load_gold(&p, corpus.as_deref())?));
+    }
+    let mut preds = std::collections::HashMap::new();
+    for p in files_of(pred)? {
+        let doc = waqai::model::load_path(&p).map_err(|e| format!("could not open {e}"))?;
+        preds.insert(g::sha256_hex(doc.article.text.as_bytes()), doc);
+    }
+    let mut out = String::new();
+    let mut all = Vec::new();
+    for (path, gd) in &golds {
+        let key = g::sha256_hex(gd.article.text.as_bytes());
+        let Some(pd) = preds.get(&key) else {
+            return Err(format!("no prediction has the text of {}", path.display()));
+        };
+        let e = eval::evaluate(pd, gd);
+        let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        out.push_str(&eval::line(&name, &e));
+        out.push('\n');
+        all.push(e);
+    }
+    out.push_str(&eval::report(&eval::summarize(&all)));
+    Ok(out)
 }
 
 fn run_gui(file: Option<PathBuf>) -> eframe::Result<()> {

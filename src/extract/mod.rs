@@ -3,6 +3,7 @@
 
 pub mod decode;
 pub mod eval;
+pub mod gold;
 pub mod gazetteer;
 pub mod html;
 pub mod pipeline;

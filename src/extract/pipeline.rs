@@ -1461,9 +1461,9 @@ impl Ctx<'_> {
                 let near = at.saturating_sub(4).max(clause.start)..(at + 3).min(clause.end);
                 let future = self.any_phrase_in(near, &self.g.future_markers).is_some()
                     || self.vars[*at].iter().any(|v| {
-                        v.starts_with('س')
-                            && v.chars().count() > 3
-                            && self.g.triggers.contains_key(&v[1..])
+                        v.strip_prefix('س').is_some_and(|rest| {
+                            rest.chars().count() > 2 && self.g.triggers.contains_key(rest)
+                        })
                     });
                 let status = if future { "planned" } else { "occurred" };
                 // Back-references and repeated mentions extend an earlier event.

@@ -69,8 +69,33 @@ enum Command {
         /// (default: `WAQAI_CORPUS`, else `shared/corpus` beside a folder above the gold).
         #[arg(long)]
         corpus: Option<PathBuf>,
+        /// Also list what was missed and what was predicted wrongly, article by article.
+        #[arg(short, long)]
+        verbose: bool,
+    },
+    /// Retrain the name tagger on the ANERcorp train split (all but its last tenth, which is
+    /// held back and scored) and write the model.
+    TrainTagger {
+        /// The ANERcorp CAMeL Lab train split (CoNLL).
+        #[arg(long, default_value_t = format!("{DATASETS}/anercorp/ANERCorp_CamelLab_train.txt"))]
+        data: String,
+        /// WikiFANE Gold (CoNLL, clitics split off), added to the training data; "" for none.
+        #[arg(long, default_value_t = format!("{DATASETS}/wikifane/WikiFANE_Gold_2014_500K.coarse_PERS-ORG-LOC-MISC.conll"))]
+        wikifane: String,
+        /// Where to write the model.
+        #[arg(long, default_value = "assets/tagger.bin")]
+        out: PathBuf,
+        /// Passes over the data.
+        #[arg(long, default_value_t = 12)]
+        epochs: usize,
+        /// Also write the held-back tenth as `word gold predicted` lines, to study the errors.
+        #[arg(long)]
+        dump: Option<PathBuf>,
     },
 }
+
+/// Where the open datasets live by default (`shared/datasets` beside the project).
+const DATASETS: &str = "../shared/datasets";
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ViewArg {
@@ -146,11 +171,29 @@ fn main() -> ExitCode {
             out,
             published,
         }) => extract(&articles, out.as_deref(), published.as_deref()),
-        Some(Command::Eval { pred, gold, corpus }) => match eval(&pred, &gold, corpus) {
+        Some(Command::Eval {
+            pred,
+            gold,
+            corpus,
+            verbose,
+        }) => match eval(&pred, &gold, corpus, verbose) {
             Ok(report) => {
                 print!("{report}");
                 ExitCode::SUCCESS
             }
+            Err(e) => {
+                eprintln!("waqai: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Some(Command::TrainTagger {
+            data,
+            wikifane,
+            out,
+            epochs,
+            dump,
+        }) => match train_tagger(&data, &wikifane, &out, epochs, dump.as_deref()) {
+            Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("waqai: {e}");
                 ExitCode::FAILURE
@@ -238,7 +281,12 @@ fn files_of(path: &std::path::Path) -> Result<Vec<PathBuf>, String> {
 
 /// `waqai eval`: pairs predictions with gold documents by the sha256 of their text and scores
 /// each pair; the report has a line per article and the means.
-fn eval(pred: &std::path::Path, gold: &std::path::Path, corpus: Option<PathBuf>) -> Result<String, String> {
+fn eval(
+    pred: &std::path::Path,
+    gold: &std::path::Path,
+    corpus: Option<PathBuf>,
+    verbose: bool,
+) -> Result<String, String> {
     use waqai::extract::{eval, gold as g};
     let corpus = corpus.or_else(|| g::find_corpus(gold));
     let mut golds = Vec::new();
@@ -261,10 +309,55 @@ fn eval(pred: &std::path::Path, gold: &std::path::Path, corpus: Option<PathBuf>)
         let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         out.push_str(&eval::line(&name, &e));
         out.push('\n');
+        if verbose {
+            for err in &e.errors {
+                out.push_str(&format!("    {err}\n"));
+            }
+        }
         all.push(e);
     }
     out.push_str(&eval::report(&eval::summarize(&all)));
     Ok(out)
+}
+
+/// `waqai train-tagger`: trains on all but the last tenth, scores the held-back tenth, writes
+/// the model atomically.
+fn train_tagger(
+    data: &str,
+    wikifane: &str,
+    out: &std::path::Path,
+    epochs: usize,
+    dump: Option<&std::path::Path>,
+) -> Result<(), String> {
+    use waqai::extract::tagger::train;
+    let text = std::fs::read_to_string(data).map_err(|e| format!("{data}: {e}"))?;
+    let all = train::read_conll(&text);
+    let (fit, held) = train::split_held_back(&all);
+    let mut fit = fit;
+    if let Some(k) = std::env::var("WAQAI_REPEAT").ok().and_then(|s| s.parse::<usize>().ok()) {
+        let once = fit.clone();
+        for _ in 1..k { fit.extend(once.iter().cloned()); }
+    }
+    if !wikifane.is_empty() {
+        let text = std::fs::read_to_string(wikifane).map_err(|e| format!("{wikifane}: {e}"))?;
+        fit.extend(train::join_clitics(train::read_conll(&text)));
+    }
+    eprintln!("training on {} sentences, {} held back", fit.len(), held.len());
+    let lx = waqai::extract::lexicon();
+    let opts = train::Options { epochs, ..Default::default() };
+    let model = train::train(&fit, lx, opts, |e| eprintln!("epoch {e}/{epochs}"));
+    let bytes = model.to_bytes();
+    let model = waqai::extract::tagger::Model::from_bytes(&bytes)?;
+    let s = train::evaluate(&model, &held, lx, &["PERS", "LOC", "ORG"]);
+    for (c, tp, fp, fn_) in &s.classes {
+        println!("{c:<5} F1 {:.3}  (tp {tp} fp {fp} fn {fn_})", s.f1_of(c));
+    }
+    println!("micro F1 {:.3} on the held-back tenth; model {} features, {:.1} MB", s.micro_f1(), model.weights.len(), bytes.len() as f64 / 1e6);
+    if let Some(path) = dump {
+        let text = train::dump(&model, &held, lx);
+        std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    waqai::model::write_atomic(out, &bytes).map_err(|e| e.to_string())
 }
 
 fn run_gui(file: Option<PathBuf>) -> eframe::Result<()> {

@@ -95,6 +95,8 @@ pub struct Evaluation {
     pub events: Score,
     /// Attributes of the matched events.
     pub attributes: Attributes,
+    /// What was missed or wrongly predicted, a line each («missed person …»).
+    pub errors: Vec<String>,
 }
 
 /// Entity classes that can match each other.
@@ -308,20 +310,22 @@ pub fn evaluate(pred: &Document, gold: &Document) -> Evaluation {
         if let Some(i) = m {
             pred_matched[*i] = true;
         }
-        if counted(&gold.entities[j].kind) {
+        let g = &gold.entities[j];
+        if counted(&g.kind) {
             if m.is_some() {
                 out.entities.tp += 1;
             } else {
                 out.entities.fn_ += 1;
+                out.errors.push(format!("missed {} «{}» {}", g.kind, g.name, g.country.as_deref().unwrap_or("")));
             }
         }
     }
-    out.entities.fp = pred
-        .entities
-        .iter()
-        .zip(&pred_matched)
-        .filter(|(e, m)| !**m && counted(&e.kind))
-        .count();
+    for (e, m) in pred.entities.iter().zip(&pred_matched) {
+        if !*m && counted(&e.kind) {
+            out.entities.fp += 1;
+            out.errors.push(format!("extra {} «{}» {}", e.kind, e.name, e.country.as_deref().unwrap_or("")));
+        }
+    }
 
     let scored = |e: &&Event| event_class(&e.kind).is_some();
     let pred_events: Vec<&Event> = pred.events.iter().filter(scored).collect();
@@ -335,11 +339,37 @@ pub fn evaluate(pred: &Document, gold: &Document) -> Evaluation {
                 out.events.tp += 1;
                 compare_attributes(pred_events[i], g, &mut out.attributes);
             }
-            None => out.events.fn_ += 1,
+            None => {
+                out.events.fn_ += 1;
+                out.errors.push(format!("missed event {}", describe(gold, g)));
+            }
         }
     }
-    out.events.fp = used.iter().filter(|u| !**u).count();
+    for (i, u) in used.iter().enumerate() {
+        if !*u {
+            out.events.fp += 1;
+            out.errors.push(format!("extra event {}", describe(pred, pred_events[i])));
+        }
+    }
     out
+}
+
+/// An event in a line: kind, participants, the start of its first evidence.
+fn describe(doc: &Document, e: &Event) -> String {
+    let who: Vec<String> = e
+        .participants
+        .iter()
+        .map(|p| doc.entity(&p.entity).map_or(p.entity.clone(), |x| x.name.clone()))
+        .collect();
+    let quote: String = e
+        .evidence
+        .first()
+        .and_then(|s| doc.quote(*s))
+        .unwrap_or_default()
+        .chars()
+        .take(60)
+        .collect();
+    format!("{} [{}] «{quote}»", e.kind, who.join("، "))
 }
 
 /// Scores of several articles: the mean of the per-article F1s, and the pooled counts.

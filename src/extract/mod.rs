@@ -1,12 +1,20 @@
 //! From an article file to a document: decoding, then the Arabic extraction pipeline.
 //! No GUI code.
 
+pub mod analysis;
+pub mod coref;
 pub mod decode;
 pub mod eval;
+pub mod events;
 pub mod gold;
-pub mod gazetteer;
 pub mod html;
+pub mod kinds;
+pub mod lexicon;
+pub mod names;
+pub mod output;
+pub mod phrases;
 pub mod pipeline;
+pub mod tagger;
 pub mod time;
 pub mod tokens;
 
@@ -14,17 +22,17 @@ use std::sync::OnceLock;
 
 use crate::model::Document;
 
-/// The bundled gazetteer, loaded once.
-pub fn gazetteer() -> &'static gazetteer::Gazetteer {
-    static G: OnceLock<gazetteer::Gazetteer> = OnceLock::new();
-    G.get_or_init(gazetteer::Gazetteer::load)
+/// The bundled lexicon, loaded once.
+pub fn lexicon() -> &'static lexicon::Lexicon {
+    static L: OnceLock<lexicon::Lexicon> = OnceLock::new();
+    L.get_or_init(lexicon::Lexicon::load)
 }
 
 /// Fills `doc` with what the extractor finds in its text (entities, events and relations are
 /// replaced; the article and unknown fields are kept).
 pub fn extract_into(doc: &mut Document) {
     let x = pipeline::extract(
-        gazetteer(),
+        lexicon(),
         &doc.article.text,
         doc.article.published.as_deref(),
     );

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::gazetteer::Gazetteer;
+use super::lexicon::Lexicon;
 use super::tokens::{Token, TokenKind, variants};
 use crate::model::parse_date;
 
@@ -37,7 +37,7 @@ impl Default for TimeInfo {
 /// The first time expression in tokens `r`.
 /// `vars` holds the proclitic variants of every token (see [`variants`]).
 pub fn find_time(
-    g: &Gazetteer,
+    g: &Lexicon,
     toks: &[Token],
     vars: &[Vec<String>],
     r: Range<usize>,

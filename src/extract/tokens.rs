@@ -118,52 +118,55 @@ pub fn is_comma(t: &Token) -> bool {
         )
 }
 
-/// The forms a word may take once proclitics (و ف ب ل ك ال لل) are removed, longest first.
+/// The forms a word may take once proclitics (و ف, then ب ل ك, then ال or لل) are removed,
+/// the word itself first; a form keeps at least two letters.
 pub fn variants(word: &str) -> Vec<String> {
-    // Same result as stripping every combination below, with as few allocations as possible:
-    // most words start with none of the proclitic letters.
     let first = word.chars().next();
     if !matches!(first, Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا')) {
         return vec![word.to_owned()];
     }
-    let n = word.chars().count();
-    let strip = |w: &str, p: &str| -> Option<String> {
-        (w.starts_with(p) && w.chars().count() >= p.chars().count() + 2)
-            .then(|| w[p.len()..].to_owned())
-    };
     let mut out: Vec<String> = Vec::with_capacity(6);
-    let push = |out: &mut Vec<String>, w: String| {
+    let mut push = |w: String| {
         if !out.contains(&w) {
             out.push(w);
         }
     };
-    push(&mut out, word.to_owned());
+    let strip = |w: &str, p: &str| -> Option<String> {
+        w.strip_prefix(p)
+            .filter(|r| r.chars().count() >= 2)
+            .map(str::to_owned)
+    };
     let mut conj = vec![word.to_owned()];
-    for p in ["و", "ف"] {
-        if let Some(r) = strip(word, p) {
-            conj.push(r);
-        }
-    }
+    conj.extend(["و", "ف"].iter().filter_map(|p| strip(word, p)));
+    let mut preps = Vec::new();
     for w in &conj {
-        push(&mut out, w.clone());
+        preps.push(w.clone());
         if let Some(r) = strip(w, "لل") {
-            push(&mut out, format!("ال{r}"));
+            // «للأمم» is «ل» + «الأمم».
+            preps.push(format!("ال{r}"));
         }
-        for p in ["ب", "ل", "ك"] {
-            if let Some(r) = strip(w, p) {
-                push(&mut out, r);
-            }
-        }
+        preps.extend(["ب", "ل", "ك"].iter().filter_map(|p| strip(w, p)));
     }
-    if n > 4 {
-        let len = out.len();
-        for k in 0..len {
-            if let Some(r) = strip(&out[k].clone(), "ال") {
-                push(&mut out, r);
-            }
+    let long = word.chars().count() > 4;
+    for w in preps {
+        let bare = strip(&w, "ال").filter(|_| long);
+        push(w);
+        if let Some(b) = bare {
+            push(b);
         }
     }
     out
+}
+
+/// The word without its proclitics and the definite article: the shortest of [`variants`]
+/// that is still a plausible word (three letters or more when the word had them).
+pub fn stem(word: &str) -> String {
+    let n = word.chars().count();
+    variants(word)
+        .into_iter()
+        .filter(|v| v.chars().count() >= 3.min(n))
+        .min_by_key(|v| v.chars().count())
+        .unwrap_or_else(|| word.to_owned())
 }
 
 /// A sentence: a token range and whether it is web boilerplate.

@@ -1,0 +1,313 @@
+//! The third pass: mentions grouped into entities. A surname or a shorter form joins the fuller
+//! name it belongs to; a country is one entity whatever its name; a title standing alone
+//! («الوزير», «وزير الخارجية الأردني») joins the person who holds it; a title right after a name
+//! («مصطفى الدباشي، وزير الداخلية») is that person's role.
+
+use std::collections::BTreeSet;
+
+use super::analysis::Text;
+use super::eval::name_tokens;
+use super::kinds::EntityKind;
+use super::lexicon::Lexicon;
+use super::names::{Mention, Source, Title};
+
+/// One entity: what its mentions agree on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// What it is.
+    pub kind: EntityKind,
+    /// The fullest name the article writes.
+    pub name: String,
+    /// Normalised tokens of the name.
+    pub key: BTreeSet<String>,
+    /// State it belongs to.
+    pub country: Option<String>,
+    /// Latin spelling.
+    pub latin: Option<String>,
+    /// Titles of a person.
+    pub titles: Vec<Title>,
+    /// Indices of its mentions.
+    pub mentions: Vec<usize>,
+    /// Whether it is only known by a title («وزير الخارجية الفرنسي»).
+    pub title_only: bool,
+    /// The lexicon's organisation it is, when listed.
+    pub listed_org: Option<usize>,
+}
+
+/// Mentions and the entity each belongs to.
+#[derive(Clone, Debug, Default)]
+pub struct Entities {
+    /// The mentions, in text order.
+    pub mentions: Vec<Mention>,
+    /// Entity of each mention (`None` for references that found nobody).
+    pub of: Vec<Option<usize>>,
+    /// The entities, in order of first mention.
+    pub list: Vec<Entity>,
+}
+
+impl Entities {
+    /// The entity of the mention covering token `i`, if any.
+    pub fn at(&self, i: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .position(|m| m.toks.contains(&i))
+            .and_then(|k| self.of[k])
+    }
+}
+
+fn office_key(office: &str) -> String {
+    let o = office.strip_prefix("ال").unwrap_or(office);
+    o.strip_suffix('ه').unwrap_or(o).to_owned()
+}
+
+/// Whether a title standing alone can be a person's title.
+fn title_fits(alone: &Title, held: &Title) -> bool {
+    if office_key(&alone.office) != office_key(&held.office) {
+        return false;
+    }
+    let country_ok = match (&alone.country, &held.country) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    let portfolio_ok = match (&alone.portfolio, &held.portfolio) {
+        (Some(a), Some(b)) => office_key(a) == office_key(b),
+        _ => true,
+    };
+    country_ok && portfolio_ok
+}
+
+/// Whether a title alone is specific enough to stand for someone the article never names.
+fn specific(t: &Title) -> bool {
+    t.portfolio.is_some() && t.country.is_some()
+}
+
+fn same_entity(e: &Entity, m: &Mention, key: &BTreeSet<String>) -> bool {
+    if e.kind != m.kind {
+        return false;
+    }
+    match m.kind {
+        EntityKind::Country => e.country.is_some() && e.country == m.country,
+        EntityKind::Person => {
+            let (small, large) = if key.len() <= e.key.len() {
+                (key, &e.key)
+            } else {
+                (&e.key, key)
+            };
+            !small.is_empty()
+                && small.is_subset(large)
+                && match (&e.country, &m.country) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                }
+        }
+        EntityKind::Organization => {
+            let shared = key.intersection(&e.key).count();
+            *key == e.key
+                || m.listed_org.is_some() && m.listed_org == e.listed_org
+                || shared >= 2 && (key.is_subset(&e.key) || e.key.is_subset(key))
+        }
+        _ => *key == e.key,
+    }
+}
+
+/// Groups mentions into entities.
+pub fn resolve(text: &Text, lx: &Lexicon, mentions: Vec<Mention>) -> Entities {
+    let mut out = Entities {
+        of: vec![None; mentions.len()],
+        mentions,
+        list: vec![],
+    };
+    let mut later = Vec::new();
+    for k in 0..out.mentions.len() {
+        let m = out.mentions[k].clone();
+        if m.reference {
+            match apposition(text, &mut out, k) {
+                Some(e) => out.of[k] = Some(e),
+                None => later.push(k),
+            }
+            continue;
+        }
+        let key = name_tokens(&m.name);
+        if m.weak() {
+            match find_entity(&out, &m, &key) {
+                Some(e) => attach(&mut out, k, e, &key),
+                None => later.push(k),
+            }
+            continue;
+        }
+        let e = find_entity(&out, &m, &key).unwrap_or_else(|| {
+            out.list.push(Entity {
+                kind: m.kind,
+                name: m.name.clone(),
+                key: key.clone(),
+                country: m.country.clone(),
+                latin: m.latin.clone(),
+                titles: vec![],
+                mentions: vec![],
+                title_only: false,
+                listed_org: m.listed_org,
+            });
+            out.list.len() - 1
+        });
+        attach(&mut out, k, e, &key);
+    }
+    // Lone surnames and titles may stand before the full name they belong to.
+    for k in later {
+        let m = out.mentions[k].clone();
+        if m.reference {
+            out.of[k] = resolve_title(&mut out, k);
+        } else {
+            let key = name_tokens(&m.name);
+            if let Some(e) = find_entity(&out, &m, &key) {
+                attach(&mut out, k, e, &key);
+            }
+        }
+    }
+    sweep_surnames(text, lx, &mut out);
+    out
+}
+
+/// The most recent entity a mention can belong to; a name whose title was met alone before
+/// joins the entity that title made.
+fn find_entity(out: &Entities, m: &Mention, key: &BTreeSet<String>) -> Option<usize> {
+    (0..out.list.len())
+        .rev()
+        .find(|&e| same_entity(&out.list[e], m, key))
+        .or_else(|| {
+            let t = m.title.as_ref()?;
+            (0..out.list.len()).rev().find(|&e| {
+                let ent = &out.list[e];
+                ent.title_only && ent.titles.iter().any(|h| title_fits(h, t))
+            })
+        })
+}
+
+fn attach(out: &mut Entities, k: usize, e: usize, key: &BTreeSet<String>) {
+    let m = out.mentions[k].clone();
+    let ent = &mut out.list[e];
+    if key.len() > ent.key.len() || ent.title_only {
+        ent.name = m.name.clone();
+        ent.key = key.clone();
+        ent.title_only = false;
+    }
+    if ent.country.is_none() {
+        ent.country = m.country.clone();
+    }
+    if ent.latin.is_none() {
+        ent.latin = m.latin.clone();
+    }
+    if let Some(t) = &m.title
+        && !ent.titles.iter().any(|x| x.text == t.text)
+    {
+        ent.titles.push(t.clone());
+    }
+    ent.mentions.push(k);
+    out.of[k] = Some(e);
+}
+
+/// «مصطفى الدباشي، وزير داخلية …»: a title right after a name is that person's.
+fn apposition(text: &Text, out: &mut Entities, k: usize) -> Option<usize> {
+    let m = out.mentions[k].clone();
+    let title = m.title.clone()?;
+    let prev = (0..k).rev().find(|&p| !out.mentions[p].reference)?;
+    let p = &out.mentions[prev];
+    let between = p.toks.end..m.toks.start;
+    let is_apposition = between.len() <= 1
+        && between.clone().all(|i| text.is_mark(i, &["،", ",", "-", "–"]))
+        && p.kind == EntityKind::Person;
+    let e = out.of[prev].filter(|_| is_apposition)?;
+    let ent = &mut out.list[e];
+    if ent.country.is_none() {
+        ent.country = title.country.clone();
+    }
+    if !ent.titles.iter().any(|x| x.text == title.text) {
+        ent.titles.push(title);
+    }
+    ent.mentions.push(k);
+    Some(e)
+}
+
+/// A title standing alone: the nearest person holding such a title (before it first), else —
+/// when specific — someone the article never names.
+fn resolve_title(out: &mut Entities, k: usize) -> Option<usize> {
+    let m = out.mentions[k].clone();
+    let title = m.title.clone()?;
+    if title.office == "نظير" {
+        return None;
+    }
+    let at = m.toks.start;
+    let distance = |e: usize| -> usize {
+        out.list[e]
+            .mentions
+            .iter()
+            .map(|&x| {
+                let s = out.mentions[x].toks.start;
+                // Persons named before the title come first.
+                if s <= at { at - s } else { (s - at) * 4 }
+            })
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    let found = (0..out.list.len())
+        .filter(|&e| {
+            let ent = &out.list[e];
+            ent.kind == EntityKind::Person && ent.titles.iter().any(|t| title_fits(&title, t))
+        })
+        .min_by_key(|&e| distance(e));
+    if let Some(e) = found {
+        out.list[e].mentions.push(k);
+        return Some(e);
+    }
+    if !specific(&title) {
+        return None;
+    }
+    out.list.push(Entity {
+        kind: EntityKind::Person,
+        name: title.text.clone(),
+        key: name_tokens(&title.text),
+        country: title.country.clone(),
+        latin: None,
+        titles: vec![title],
+        mentions: vec![k],
+        title_only: true,
+        listed_org: None,
+    });
+    Some(out.list.len() - 1)
+}
+
+/// Every further occurrence of a person's family name («الدباشي») is a mention of them.
+fn sweep_surnames(text: &Text, lx: &Lexicon, out: &mut Entities) {
+    let mut covered = vec![false; text.len()];
+    for m in &out.mentions {
+        for i in m.toks.clone() {
+            covered[i] = true;
+        }
+    }
+    let mut surnames: Vec<(String, usize)> = Vec::new();
+    for (e, ent) in out.list.iter().enumerate() {
+        if ent.kind != EntityKind::Person || ent.title_only || ent.key.len() < 2 {
+            continue;
+        }
+        let last = super::tokens::norm(ent.name.split_whitespace().last().unwrap_or(""));
+        if last.chars().count() >= 3
+            && !lx.common_words.contains(&last)
+            && !lx.function_words.contains(&last)
+            && !lx.family_words.contains(&last)
+        {
+            surnames.push((last, e));
+        }
+    }
+    for i in 0..text.len() {
+        if covered[i] || !text.is_word(i) {
+            continue;
+        }
+        let hit = surnames.iter().find(|(s, _)| text.forms[i].iter().any(|f| f == s));
+        if let Some((s, e)) = hit.cloned() {
+            let mut m = Mention::new(text, i..i + 1, Some(&s), EntityKind::Person);
+            m.source = Source::Tagged;
+            out.mentions.push(m);
+            out.of.push(Some(e));
+            out.list[e].mentions.push(out.mentions.len() - 1);
+        }
+    }
+}

@@ -1,0 +1,350 @@
+//! The fourth pass: events from trigger words, sentence by sentence. Each trigger takes the
+//! actors named from it to the next trigger (and, for the first, those before it); sentences
+//! that continue an event («جاء ذلك خلال …», «وبحث الجانبان …») and later tellings of the same
+//! event (the headline, then the lead) are folded into it as evidence.
+
+use std::ops::Range;
+
+use super::analysis::Text;
+use super::coref::Entities;
+use super::kinds::{EntityKind, EventKind, Role, Status};
+use super::lexicon::Lexicon;
+use super::time::{TimeInfo, find_time};
+
+/// An event found in the article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    /// What happened.
+    pub kind: EventKind,
+    /// Whether it happened.
+    pub status: Status,
+    /// Entities taking part, with their roles.
+    pub participants: Vec<(usize, Role)>,
+    /// Where (an entity).
+    pub place: Option<usize>,
+    /// Sentences stating it (indices into the text's sentences).
+    pub evidence: Vec<usize>,
+    /// When.
+    pub time: TimeInfo,
+    /// The trigger token of its first telling.
+    pub trigger: usize,
+}
+
+impl Found {
+    fn persons(&self, ents: &Entities) -> Vec<usize> {
+        self.participants
+            .iter()
+            .map(|p| p.0)
+            .filter(|&e| ents.list[e].kind == EntityKind::Person)
+            .collect()
+    }
+}
+
+/// A trigger: token, length and kind.
+struct Trigger {
+    at: usize,
+    kind: EventKind,
+    /// Written after «خلال», «في ختام», «على هامش»: it points back to an event.
+    backward: bool,
+}
+
+fn signing_object_near(text: &Text, lx: &Lexicon, r: Range<usize>) -> bool {
+    text.contains_phrase(r, &lx.signing_objects)
+}
+
+/// The triggers of a sentence, with the checks that separate an event from a homograph.
+fn triggers(text: &Text, lx: &Lexicon, s: Range<usize>) -> Vec<Trigger> {
+    let mut out: Vec<Trigger> = Vec::new();
+    let mut i = s.start;
+    while i < s.end {
+        let Some(found) = text.phrase_at(i, &lx.triggers, s.end) else {
+            i += 1;
+            continue;
+        };
+        let mut kind = found.values[0];
+        let len = found.len;
+        let form = found.form;
+        let clause_start = i == s.start
+            || text.is_punct(i - 1)
+            || text.has_conjunction(i)
+            || text.is_mark(i.saturating_sub(1), &["،", ","]);
+        let ok = match kind {
+            // «وقع» is also «happened»: a signing has something signed.
+            EventKind::Signing => {
+                form.starts_with("بالاحرف")
+                    || signing_object_near(text, lx, i + len..(i + len + 12).min(s.end))
+                    || form.starts_with("توقيع")
+                        && signing_object_near(text, lx, i + len..(i + len + 4).min(s.end))
+            }
+            // «بحث» is also «research»: the verb opens its clause.
+            EventKind::Meeting if form == "بحث" => clause_start,
+            _ => true,
+        };
+        // «جولة مفاوضات» is a round of talks, not a tour.
+        if kind == EventKind::Visit
+            && form.contains("جول")
+            && text.forms.get(i + 1).is_some_and(|fs| {
+                fs.iter()
+                    .any(|f| f.contains("مفاوضات") || f.contains("محادثات") || f.contains("مباحثات"))
+            })
+        {
+            kind = EventKind::Meeting;
+        }
+        let backward = i > s.start
+            && ["خلال", "ختام", "هامش", "اثناء", "عقب", "بعد"]
+                .iter()
+                .any(|w| text.forms[i - 1].iter().any(|f| f == w));
+        if ok {
+            out.push(Trigger {
+                at: i,
+                kind,
+                backward,
+            });
+        }
+        i += len;
+    }
+    out
+}
+
+fn status_of(text: &Text, lx: &Lexicon, s: Range<usize>, t: &Trigger) -> Status {
+    let w = text.word(t.at);
+    let verb_future = text.forms[t.at]
+        .iter()
+        .any(|f| f.starts_with("سي") || f.starts_with("ست") || f.starts_with("سن"))
+        && text.forms[t.at].iter().any(|f| lx.trigger_word(f).is_some())
+        || w.starts_with("سوف");
+    if verb_future || text.contains_phrase(s.clone(), &lx.future_markers) {
+        Status::Planned
+    } else if text.contains_phrase(s, &lx.reported_markers) {
+        Status::Reported
+    } else {
+        Status::Occurred
+    }
+}
+
+/// The entity mentions in tokens `r` (resolved references included), each once, in order.
+fn actors_in(ents: &Entities, r: Range<usize>) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (k, m) in ents.mentions.iter().enumerate() {
+        if m.toks.start < r.start || m.toks.start >= r.end {
+            continue;
+        }
+        if let Some(e) = ents.of[k]
+            && !out.iter().any(|(x, _)| *x == e)
+        {
+            out.push((e, m.toks.start));
+        }
+    }
+    out
+}
+
+/// Whether the tokens before `at` (within the sentence) say «to»: «إلى», «الى», «لـ».
+fn after_to(text: &Text, s: &Range<usize>, at: usize) -> bool {
+    at > s.start
+        && text.forms[at - 1]
+            .iter()
+            .any(|f| f == "الي" || f == "نحو")
+        || text.word(at).starts_with("لل")
+}
+
+/// Finds the events of the article.
+pub fn find(
+    text: &Text,
+    lx: &Lexicon,
+    ents: &Entities,
+    published: Option<&str>,
+) -> Vec<Found> {
+    let mut events: Vec<Found> = Vec::new();
+    for (si, sent) in text.sents.iter().enumerate() {
+        let s = sent.tokens.clone();
+        if s.clone().all(|i| text.skip[i]) {
+            continue;
+        }
+        let trig = triggers(text, lx, s.clone());
+        let backref = text.contains_phrase(s.start..(s.start + 8).min(s.end), &lx.backrefs)
+            || s.clone()
+                .any(|i| text.forms[i].iter().any(|f| lx.pair_words.contains(f)));
+        if trig.is_empty() {
+            if backref && let Some(last) = events.last_mut() && !last.evidence.contains(&si) {
+                last.evidence.push(si);
+            }
+            continue;
+        }
+        for (n, t) in trig.iter().enumerate() {
+            let from = if n == 0 { s.start } else { t.at };
+            let to = trig.get(n + 1).map_or(s.end, |x| x.at);
+            let actors = actors_in(ents, from..to);
+            let mut participants: Vec<(usize, Role)> = Vec::new();
+            let mut place = None;
+            for (e, at) in &actors {
+                let kind = ents.list[*e].kind;
+                let to_place = kind.is_place() && (after_to(text, &s, *at) || *at > t.at);
+                match kind {
+                    EntityKind::City | EntityKind::Site => {
+                        place.get_or_insert(*e);
+                    }
+                    EntityKind::Country
+                        if to_place
+                            && matches!(t.kind, EventKind::Visit | EventKind::Arrival) =>
+                    {
+                        place.get_or_insert(*e);
+                    }
+                    _ if kind.is_actor() => {
+                        let role = role_of(text, t, kind, *at, &participants);
+                        participants.push((*e, role));
+                    }
+                    _ => {}
+                }
+            }
+            let persons = participants
+                .iter()
+                .filter(|p| ents.list[p.0].kind == EntityKind::Person)
+                .count();
+            if persons > 0 {
+                // Sides are people when the article names them: organisations and countries
+                // stay only as far as they are the trigger's own arguments.
+                participants.retain(|p| {
+                    ents.list[p.0].kind == EntityKind::Person
+                        || actors
+                            .iter()
+                            .any(|(e, at)| *e == p.0 && at.abs_diff(t.at) <= 6)
+                });
+            }
+            let status = status_of(text, lx, s.clone(), t);
+            let time = find_time(lx, &text.toks, &text.forms, s.clone(), published);
+            let ev = Found {
+                kind: t.kind,
+                status,
+                participants,
+                place,
+                evidence: vec![si],
+                time,
+                trigger: t.at,
+            };
+            if let Some(target) = same_as(&events, &ev, ents, t.backward || backref && n == 0) {
+                merge(&mut events[target], ev);
+                continue;
+            }
+            if ev.participants.is_empty() {
+                continue;
+            }
+            events.push(ev);
+        }
+    }
+    fold_arrivals(&mut events, ents);
+    events
+}
+
+fn role_of(
+    text: &Text,
+    t: &Trigger,
+    kind: EntityKind,
+    at: usize,
+    before: &[(usize, Role)],
+) -> Role {
+    match t.kind {
+        EventKind::Signing | EventKind::Agreement => Role::Signatory,
+        EventKind::Visit | EventKind::Arrival => {
+            if at > t.at && kind == EntityKind::Person && !before.is_empty() {
+                Role::Host
+            } else {
+                Role::Guest
+            }
+        }
+        EventKind::Meeting => {
+            let receive = text.forms[t.at].iter().any(|f| f.contains("ستقبل"));
+            if receive {
+                if before.is_empty() { Role::Host } else { Role::Guest }
+            } else {
+                Role::Participant
+            }
+        }
+    }
+}
+
+fn class(k: EventKind) -> u8 {
+    match k {
+        EventKind::Meeting => 0,
+        EventKind::Visit | EventKind::Arrival => 1,
+        EventKind::Signing | EventKind::Agreement => 2,
+    }
+}
+
+/// The earlier event a new telling belongs to: a back-reference joins the latest event of its
+/// class (or the latest at all); otherwise an event of the same class whose people are the
+/// same (one set inside the other).
+fn same_as(events: &[Found], ev: &Found, ents: &Entities, backward: bool) -> Option<usize> {
+    let mine = ev.persons(ents);
+    if backward {
+        let covered = |e: &Found| {
+            let theirs = e.persons(ents);
+            mine.iter().all(|p| theirs.contains(p))
+        };
+        if let Some(i) = (0..events.len())
+            .rev()
+            .find(|&i| class(events[i].kind) == class(ev.kind) && covered(&events[i]))
+        {
+            return Some(i);
+        }
+        if mine.is_empty() {
+            return events.len().checked_sub(1);
+        }
+    }
+    if mine.is_empty() {
+        return None;
+    }
+    (0..events.len()).rev().find(|&i| {
+        let e = &events[i];
+        if class(e.kind) != class(ev.kind) || e.status != ev.status {
+            return false;
+        }
+        let theirs = e.persons(ents);
+        !theirs.is_empty()
+            && (mine.iter().all(|p| theirs.contains(p)) || theirs.iter().all(|p| mine.contains(p)))
+    })
+}
+
+fn merge(into: &mut Found, ev: Found) {
+    for s in ev.evidence {
+        if !into.evidence.contains(&s) {
+            into.evidence.push(s);
+        }
+    }
+    for p in ev.participants {
+        if !into.participants.iter().any(|q| q.0 == p.0) {
+            into.participants.push(p);
+        }
+    }
+    if into.place.is_none() {
+        into.place = ev.place;
+    }
+    if into.time.expression.is_none() && ev.time.expression.is_some() {
+        into.time = ev.time;
+    }
+    if into.kind == EventKind::Arrival && ev.kind == EventKind::Visit {
+        into.kind = EventKind::Visit;
+    }
+    into.evidence.sort_unstable();
+}
+
+/// An arrival of someone who also visits is told as part of the visit.
+fn fold_arrivals(events: &mut Vec<Found>, ents: &Entities) {
+    let mut k = 0;
+    while k < events.len() {
+        if events[k].kind == EventKind::Arrival {
+            let who = events[k].persons(ents);
+            if let Some(v) = (0..events.len()).find(|&v| {
+                v != k
+                    && events[v].kind == EventKind::Visit
+                    && !who.is_empty()
+                    && who.iter().all(|p| events[v].persons(ents).contains(p))
+            }) {
+                let a = events.remove(k);
+                let v = if v > k { v - 1 } else { v };
+                merge(&mut events[v], a);
+                continue;
+            }
+        }
+        k += 1;
+    }
+}

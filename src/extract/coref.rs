@@ -81,6 +81,34 @@ fn specific(t: &Title) -> bool {
     t.portfolio.is_some() && t.country.is_some()
 }
 
+/// A name's tokens as coreference compares them: «عبد الله» is «عبدالله».
+fn coref_key(name: &str) -> BTreeSet<String> {
+    let words: Vec<String> = name_tokens_in_order(name);
+    let mut out = BTreeSet::new();
+    let mut i = 0;
+    while i < words.len() {
+        if (words[i] == "عبد" || words[i] == "ابو") && i + 1 < words.len() {
+            out.insert(format!("{}{}", words[i], words[i + 1]));
+            i += 2;
+        } else {
+            out.insert(words[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+fn name_tokens_in_order(name: &str) -> Vec<String> {
+    super::tokens::norm(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let t = name_tokens(w);
+            t.into_iter().next().unwrap_or_default()
+        })
+        .collect()
+}
+
 fn same_entity(e: &Entity, m: &Mention, key: &BTreeSet<String>) -> bool {
     if e.kind != m.kind {
         return false;
@@ -127,7 +155,7 @@ pub fn resolve(text: &Text, lx: &Lexicon, mentions: Vec<Mention>) -> Entities {
             }
             continue;
         }
-        let key = name_tokens(&m.name);
+        let key = coref_key(&m.name);
         if m.weak() {
             match find_entity(&out, &m, &key) {
                 Some(e) => attach(&mut out, k, e, &key),
@@ -157,7 +185,7 @@ pub fn resolve(text: &Text, lx: &Lexicon, mentions: Vec<Mention>) -> Entities {
         if m.reference {
             out.of[k] = resolve_title(&mut out, k);
         } else {
-            let key = name_tokens(&m.name);
+            let key = coref_key(&m.name);
             if let Some(e) = find_entity(&out, &m, &key) {
                 attach(&mut out, k, e, &key);
             }
@@ -264,7 +292,7 @@ fn resolve_title(out: &mut Entities, k: usize) -> Option<usize> {
     out.list.push(Entity {
         kind: EntityKind::Person,
         name: title.text.clone(),
-        key: name_tokens(&title.text),
+        key: coref_key(&title.text),
         country: title.country.clone(),
         latin: None,
         titles: vec![title],

@@ -68,6 +68,7 @@ struct File {
     standalone_orgs: Vec<String>,
     regnal_numbers: Vec<String>,
     generic_heads: Vec<String>,
+    org_adjectives: Vec<String>,
     group_heads: Vec<String>,
     generic_groups: Vec<String>,
     function_words: Vec<String>,
@@ -189,6 +190,8 @@ pub struct Lexicon {
     pub regnal_numbers: FastSet<String>,
     /// Heads that need a proper name after them to name an organisation («ميليشيات»).
     pub generic_heads: FastSet<String>,
+    /// Adjectives that complete an organisation's name after a definite head («العامة»).
+    pub org_adjectives: FastSet<String>,
     /// Words almost never part of a name (from the tagger's training data).
     pub common_words: FastSet<String>,
 }
@@ -275,6 +278,7 @@ impl Lexicon {
             standalone_orgs: set(&concat(|f| &f.standalone_orgs)),
             regnal_numbers: set(&concat(|f| &f.regnal_numbers)),
             generic_heads: set(&concat(|f| &f.generic_heads)),
+            org_adjectives: set(&concat(|f| &f.org_adjectives)),
             common_words: COMMON_WORDS.lines().map(str::to_owned).collect(),
         };
         for (i, names) in cldr.months.iter().enumerate() {
@@ -405,7 +409,8 @@ impl Lexicon {
         }
         for line in ORGANISATIONS.lines() {
             if let Some(k) = line.split('\t').next() {
-                if !k.contains(' ') && self.common_words.contains(k) {
+                // One word is too often a common noun as well («الشباب», «الهدف»).
+                if !k.contains(' ') {
                     continue;
                 }
                 let i = self.orgs.len();

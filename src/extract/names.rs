@@ -134,18 +134,31 @@ fn name_part(text: &Text, lx: &Lexicon, i: usize) -> bool {
 
 /// A personal name starting at `j` (honorifics skipped): at most six words, stopping at
 /// function words, verbs, titles, demonyms and conjunctions.
-fn name_after(text: &Text, lx: &Lexicon, j: usize, tagged: &[Option<&str>]) -> Range<usize> {
+fn name_after(
+    text: &Text,
+    lx: &Lexicon,
+    j: usize,
+    tagged: &[Option<&str>],
+    strict: bool,
+) -> Range<usize> {
     let mut j = j;
     while j < text.len() && text.is_word(j) && text.exactly_in(j, &lx.honorifics) {
         j += 1;
     }
     let mut k = j;
     let mut unknown = 0;
+    let place = |x: usize| {
+        text.phrase_at(x, &lx.phrases, text.len()).is_some_and(|f| {
+            f.values
+                .iter()
+                .any(|v| matches!(v, Entry::Country(_) | Entry::City { .. }))
+        })
+    };
     if j < text.len()
         && (is_office_at(text, lx, j).is_some()
             || text.has_conjunction(j) && !name_part(text, lx, j)
             || lx.common_words.contains(text.word(j))
-            || country_at(text, lx, j).is_some())
+            || place(j) && !name_part(text, lx, j))
     {
         return j..j;
     }
@@ -166,13 +179,20 @@ fn name_after(text: &Text, lx: &Lexicon, j: usize, tagged: &[Option<&str>]) -> R
         }
         let known = name_part(text, lx, k) || tagged[k] == Some("PERS");
         if !known {
-            // A word no list knows: a foreign name right after the title, or a family name
-            // after a given name («فرج قعيم»), but no common word.
+            // A word no list knows: a foreign name right after the title («يوكيا أمانو»), or a
+            // family name after a given name («فرج قعيم»); never a common word, a word with a
+            // preposition on it, or a noun in «ة».
             unknown += 1;
-            let after_given = k == j + 1 && lx.name_unit(text.word(j)).given >= 10;
             let w = text.word(k);
-            let plain = !lx.common_words.contains(w) && !w.ends_with("ها") && !w.ends_with("هم");
-            if unknown > 1 || !(k == j || after_given && plain) {
+            let plain = !lx.common_words.contains(w)
+                && !w.ends_with('ه')
+                && !w.ends_with("ها")
+                && !w.ends_with("هم")
+                && text.forms[k].len() == 1
+                && !text.in_set(k, &lx.not_cities);
+            let after_given = k == j + 1 && lx.name_unit(text.word(j)).given >= 10;
+            let foreign = k <= j + 1 && unknown == k - j + 1;
+            if strict || unknown > 2 || !plain || !(k == j || after_given || foreign) {
                 break;
             }
         }
@@ -181,6 +201,11 @@ fn name_after(text: &Text, lx: &Lexicon, j: usize, tagged: &[Option<&str>]) -> R
     // A name does not end on a linking word («بن», «أبو»).
     while k > j && lx.family_words.contains(text.word(k - 1)) {
         k -= 1;
+    }
+    // Words no list knows make a name only as a pair («يوكيا أمانو»), not alone («قبيل»).
+    let known = (j..k).any(|x| name_part(text, lx, x) || tagged[x] == Some("PERS"));
+    if !known && k - j < 2 {
+        return j..j;
     }
     j..k
 }
@@ -226,9 +251,11 @@ fn title_at(text: &Text, lx: &Lexicon, i: usize) -> Option<Title> {
             k += n;
             continue;
         }
-        if body > 0
-            && let Some((n, c)) = country_at(text, lx, k)
-        {
+        if let Some((n, c)) = country_at(text, lx, k) {
+            // «وزير خارجية لبنان»; but «… للمملكة الأردنية» is where he goes, not his title.
+            if text.forms[k].len() > 1 && !text.word(k).starts_with("ال") {
+                break;
+            }
             country = Some(c);
             k += n;
             continue;
@@ -345,7 +372,7 @@ fn listed(
                     Some(m)
                 }
                 Entry::Outlet(k) => {
-                    let ambiguous = lx.ambiguous_outlets.contains(text.word(i)) && found.len <= 2;
+                    let ambiguous = lx.ambiguous_outlets.contains(found.form) && found.len <= 2;
                     (!ambiguous || outlet_context(text, r.clone())).then(|| {
                         let mut m =
                             Mention::new(text, r.clone(), Some(found.form), EntityKind::Organization);
@@ -353,7 +380,11 @@ fn listed(
                         m
                     })
                 }
-                Entry::Person(k) if found.len >= 2 => {
+                Entry::Person(k)
+                    if found.len >= 2
+                        && !text.in_set(i, &lx.function_words)
+                        && !lx.common_words.contains(text.word(i)) =>
+                {
                     let mut m = Mention::new(text, r.clone(), Some(found.form), EntityKind::Person);
                     m.latin = Some(lx.persons[*k].latin.clone());
                     Some(m)
@@ -394,10 +425,10 @@ fn outlet_context(text: &Text, r: Range<usize>) -> bool {
         && ["صحيفه", "جريده", "وكاله", "قناه", "لصحيفه", "بصحيفه"]
             .iter()
             .any(|w| text.forms[i - 1].iter().any(|f| f == w));
-    let line_start = text.sentence(i).tokens.start == i
-        || i > 0 && text.is_mark(i - 1, &["-", "–", ":"]);
-    let ends_line = r.end < text.len() && text.is_mark(r.end, &["-", "–", ":"]);
-    quoted || after_head || line_start || ends_line
+    let dash = ["-", "–", ":"];
+    let byline = text.sentence(i).tokens.start == i && text.is_mark(r.end, &dash)
+        || i > 0 && text.is_mark(i - 1, &dash) && text.sentence(i).tokens.start + 3 >= i;
+    !text.has_conjunction(i) && (quoted || after_head || byline)
 }
 
 /// Persons named after a title or an honorific; titles with no name become references.
@@ -447,7 +478,7 @@ fn titled(text: &Text, lx: &Lexicon, tagged: &[Option<&str>], out: &mut Vec<Ment
             title.text = text.display(title.toks.clone(), None);
         }
         let after = title.toks.end;
-        let name = name_after(text, lx, after, tagged);
+        let name = name_after(text, lx, after, tagged, false);
         if !name.is_empty() {
             let mut m = Mention::new(text, name.clone(), None, EntityKind::Person);
             m.country = title.country.clone();
@@ -490,7 +521,7 @@ fn org_extent(text: &Text, lx: &Lexicon, i: usize) -> (usize, Option<String>) {
             }
             break;
         }
-        if !text.is_word(k) || k > i + 1 && is_office_at(text, lx, k).is_some() {
+        if !text.is_word(k) || is_office_at(text, lx, k).is_some() {
             break;
         }
         if let Some((n, c)) = demonym_at(text, lx, k).filter(|_| !text.has_conjunction(k)) {
@@ -535,6 +566,9 @@ fn org_extent(text: &Text, lx: &Lexicon, i: usize) -> (usize, Option<String>) {
         if stops_name(text, lx, k) && !linked {
             break;
         }
+        // After «الحكومة», «المحكمة» …: adjectives («الشرعية», «العامة»), not nouns.
+        let adjective = lx.org_adjectives.contains(w) || w.ends_with("يه") || w.ends_with('ي');
+        let definite = definite && (!definite_head || adjective);
         if definite || linked || joined || first || royal {
             prev_definite = definite || linked || joined;
             proper |= (definite || linked) && !lx.common_words.contains(w);
@@ -645,13 +679,14 @@ fn bare(text: &Text, lx: &Lexicon, tagged: &[Option<&str>], out: &mut Vec<Mentio
         let w = text.word(i);
         let given = lx.name_unit(w).given >= 20
             && !lx.common_words.contains(w)
+            && !lx.family_words.contains(w)
             && !text.has_conjunction(i)
             && !stops_name(text, lx, i);
         if !given {
             i += 1;
             continue;
         }
-        let r = name_after(text, lx, i, tagged);
+        let r = name_after(text, lx, i, tagged, true);
         if r.len() >= 2 && r.start == i {
             let mut m = Mention::new(text, r.clone(), None, EntityKind::Person);
             m.source = Source::Bare;

@@ -108,6 +108,13 @@ impl Text {
         set.contains(self.word(i))
     }
 
+    /// Whether the original spelling of token `i` ends with `c`.
+    pub fn raw_ends_with(&self, i: usize, c: char) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.span.end > 0 && self.chars.get(t.span.end - 1) == Some(&c))
+    }
+
     /// Whether token `i` carries a proclitic (its first form differs from the token).
     pub fn has_conjunction(&self, i: usize) -> bool {
         let w = self.word(i);

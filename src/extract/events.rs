@@ -53,17 +53,27 @@ fn signing_object_near(text: &Text, lx: &Lexicon, r: Range<usize>) -> bool {
 }
 
 /// The triggers of a sentence, with the checks that separate an event from a homograph.
-fn triggers(text: &Text, lx: &Lexicon, s: Range<usize>) -> Vec<Trigger> {
+/// Words inside a name («فيصل» is not «يصل») and purposes («لبحث», «لتوقيع») are not triggers.
+fn triggers(text: &Text, lx: &Lexicon, s: Range<usize>, named: &[bool]) -> Vec<Trigger> {
     let mut out: Vec<Trigger> = Vec::new();
     let mut i = s.start;
     while i < s.end {
-        let Some(found) = text.phrase_at(i, &lx.triggers, s.end) else {
+        let Some(found) = text.phrase_at(i, &lx.triggers, s.end).filter(|_| !named[i]) else {
             i += 1;
             continue;
         };
         let mut kind = found.values[0];
         let len = found.len;
         let form = found.form;
+        let word = text.word(i);
+        let prefix: String = word
+            .chars()
+            .take(word.chars().count().saturating_sub(form.chars().count()))
+            .collect();
+        if prefix.contains('ل') {
+            i += len;
+            continue;
+        }
         let clause_start = i == s.start
             || text.is_punct(i - 1)
             || text.has_conjunction(i)
@@ -73,11 +83,13 @@ fn triggers(text: &Text, lx: &Lexicon, s: Range<usize>) -> Vec<Trigger> {
             EventKind::Signing => {
                 form.starts_with("بالاحرف")
                     || signing_object_near(text, lx, i + len..(i + len + 12).min(s.end))
-                    || form.starts_with("توقيع")
-                        && signing_object_near(text, lx, i + len..(i + len + 4).min(s.end))
             }
             // «بحث» is also «research»: the verb opens its clause.
             EventKind::Meeting if form == "بحث" => clause_start,
+            // «توصل» is an agreement when an agreement is reached.
+            EventKind::Agreement if form.contains("توصل") => {
+                signing_object_near(text, lx, i + len..(i + len + 4).min(s.end))
+            }
             _ => true,
         };
         // «جولة مفاوضات» is a round of talks, not a tour.
@@ -90,10 +102,12 @@ fn triggers(text: &Text, lx: &Lexicon, s: Range<usize>) -> Vec<Trigger> {
         {
             kind = EventKind::Meeting;
         }
-        let backward = i > s.start
-            && ["خلال", "ختام", "هامش", "اثناء", "عقب", "بعد"]
-                .iter()
-                .any(|w| text.forms[i - 1].iter().any(|f| f == w));
+        // «خلال الزيارة», «في ختام اللقاء», «الزيارة» …: the event told before.
+        let backward = form.starts_with("ال")
+            || i > s.start
+                && ["خلال", "ختام", "هامش", "اثناء", "عقب", "بعد", "قبيل", "حول"]
+                    .iter()
+                    .any(|w| text.forms[i - 1].iter().any(|f| f == w));
         if ok {
             out.push(Trigger {
                 at: i,
@@ -147,38 +161,51 @@ fn after_to(text: &Text, s: &Range<usize>, at: usize) -> bool {
         || text.word(at).starts_with("لل")
 }
 
+/// Tokens inside a name (not a title standing alone).
+fn named_tokens(text: &Text, ents: &Entities) -> Vec<bool> {
+    let mut named = vec![false; text.len()];
+    for m in ents.mentions.iter().filter(|m| !m.reference) {
+        for i in m.toks.clone() {
+            named[i] = true;
+        }
+    }
+    named
+}
+
 /// Finds the events of the article.
-pub fn find(
-    text: &Text,
-    lx: &Lexicon,
-    ents: &Entities,
-    published: Option<&str>,
-) -> Vec<Found> {
+pub fn find(text: &Text, lx: &Lexicon, ents: &Entities, published: Option<&str>) -> Vec<Found> {
+    let named = named_tokens(text, ents);
     let mut events: Vec<Found> = Vec::new();
     for (si, sent) in text.sents.iter().enumerate() {
         let s = sent.tokens.clone();
         if s.clone().all(|i| text.skip[i]) {
             continue;
         }
-        let trig = triggers(text, lx, s.clone());
-        let backref = text.contains_phrase(s.start..(s.start + 8).min(s.end), &lx.backrefs)
-            || s.clone()
-                .any(|i| text.forms[i].iter().any(|f| lx.pair_words.contains(f)));
+        let trig = triggers(text, lx, s.clone(), &named);
+        let pair = s
+            .clone()
+            .any(|i| text.forms[i].iter().any(|f| lx.pair_words.contains(f)));
+        let backref =
+            text.contains_phrase(s.start..(s.start + 8).min(s.end), &lx.backrefs) || pair;
         if trig.is_empty() {
-            if backref && let Some(last) = events.last_mut() && !last.evidence.contains(&si) {
+            if backref
+                && let Some(last) = events.last_mut()
+                && !last.evidence.contains(&si)
+            {
                 last.evidence.push(si);
             }
             continue;
         }
+        let in_sentence = actors_in(ents, s.clone());
         for (n, t) in trig.iter().enumerate() {
             let from = if n == 0 { s.start } else { t.at };
             let to = trig.get(n + 1).map_or(s.end, |x| x.at);
-            let actors = actors_in(ents, from..to);
+            let local = actors_in(ents, from..to);
             let mut participants: Vec<(usize, Role)> = Vec::new();
             let mut place = None;
-            for (e, at) in &actors {
+            for (e, at) in &local {
                 let kind = ents.list[*e].kind;
-                let to_place = kind.is_place() && (after_to(text, &s, *at) || *at > t.at);
+                let to_place = after_to(text, &s, *at) || *at > t.at;
                 match kind {
                     EntityKind::City | EntityKind::Site => {
                         place.get_or_insert(*e);
@@ -196,6 +223,15 @@ pub fn find(
                     _ => {}
                 }
             }
+            // Everyone the sentence names takes part (a side left out cannot be found later).
+            for (e, at) in &in_sentence {
+                if ents.list[*e].kind == EntityKind::Person
+                    && !participants.iter().any(|p| p.0 == *e)
+                {
+                    let role = role_of(text, t, EntityKind::Person, *at, &participants);
+                    participants.push((*e, role));
+                }
+            }
             let persons = participants
                 .iter()
                 .filter(|p| ents.list[p.0].kind == EntityKind::Person)
@@ -205,10 +241,20 @@ pub fn find(
                 // stay only as far as they are the trigger's own arguments.
                 participants.retain(|p| {
                     ents.list[p.0].kind == EntityKind::Person
-                        || actors
+                        || local
                             .iter()
                             .any(|(e, at)| *e == p.0 && at.abs_diff(t.at) <= 6)
                 });
+            }
+            // «وبحث الجانبان …», «تم الاتفاق …»: the sides of the event before.
+            if (pair || persons == 0 && t.kind == EventKind::Agreement)
+                && let Some(last) = events.last()
+            {
+                for p in &last.participants {
+                    if !participants.iter().any(|q| q.0 == p.0) {
+                        participants.push(*p);
+                    }
+                }
             }
             let status = status_of(text, lx, s.clone(), t);
             let time = find_time(lx, &text.toks, &text.forms, s.clone(), published);
@@ -225,14 +271,53 @@ pub fn find(
                 merge(&mut events[target], ev);
                 continue;
             }
-            if ev.participants.is_empty() {
-                continue;
+            if complete(&ev, ents) {
+                events.push(ev);
             }
-            events.push(ev);
         }
     }
     fold_arrivals(&mut events, ents);
+    hosts_of_visits(&mut events, ents);
     events
+}
+
+/// Whether an event names enough to stand: a meeting two sides, an arrival a place, any
+/// event someone.
+fn complete(ev: &Found, ents: &Entities) -> bool {
+    let actors = ev
+        .participants
+        .iter()
+        .filter(|p| ents.list[p.0].kind.is_actor())
+        .count();
+    match ev.kind {
+        EventKind::Meeting => actors >= 2,
+        EventKind::Arrival => actors >= 1 && ev.place.is_some(),
+        _ => actors >= 1,
+    }
+}
+
+/// A visit's hosts are the people its guest meets.
+fn hosts_of_visits(events: &mut [Found], ents: &Entities) {
+    let meetings: Vec<Vec<usize>> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Meeting)
+        .map(|e| e.persons(ents))
+        .collect();
+    for v in events.iter_mut().filter(|e| e.kind == EventKind::Visit) {
+        let guests = v.persons(ents);
+        if guests.len() != 1 {
+            continue;
+        }
+        for m in &meetings {
+            if m.contains(&guests[0]) {
+                for p in m {
+                    if !v.participants.iter().any(|q| q.0 == *p) {
+                        v.participants.push((*p, Role::Host));
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn role_of(

@@ -94,10 +94,14 @@ impl Mention {
 
 /// Words that end a name: function words, verbs of saying, triggers, time words.
 fn stops_name(text: &Text, lx: &Lexicon, i: usize) -> bool {
+    // «فيصل» is a name before it is «ف» + «يصل»; «على» (written with ى) is a preposition
+    // although it reads as «علي» once normalised.
+    let strong_name = lx.name_unit(text.word(i)).given >= 20
+        && !(lx.function_words.contains(text.word(i)) && text.raw_ends_with(i, 'ى'));
     !text.is_word(i)
-        || text.in_set(i, &lx.function_words)
-        || text.in_set(i, &lx.reporting_verbs)
-        || text.forms[i].iter().any(|f| lx.trigger_word(f).is_some())
+        || text.in_set(i, &lx.function_words) && !strong_name
+        || text.in_set(i, &lx.reporting_verbs) && !strong_name
+        || !strong_name && text.forms[i].iter().any(|f| lx.trigger_word(f).is_some())
         || text.forms[i]
             .iter()
             .any(|f| lx.months.contains_key(f) || lx.weekdays.contains_key(f))

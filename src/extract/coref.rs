@@ -32,6 +32,8 @@ pub struct Entity {
     pub title_only: bool,
     /// The lexicon's organisation it is, when listed.
     pub listed_org: Option<usize>,
+    /// Whether it is a news outlet (it reports events, it does not take part in them).
+    pub outlet: bool,
 }
 
 /// Mentions and the entity each belongs to.
@@ -174,6 +176,7 @@ pub fn resolve(text: &Text, lx: &Lexicon, mentions: Vec<Mention>) -> Entities {
                 mentions: vec![],
                 title_only: false,
                 listed_org: m.listed_org,
+                outlet: m.outlet,
             });
             out.list.len() - 1
         });
@@ -299,6 +302,7 @@ fn resolve_title(out: &mut Entities, k: usize) -> Option<usize> {
         mentions: vec![k],
         title_only: true,
         listed_org: None,
+        outlet: false,
     });
     Some(out.list.len() - 1)
 }

@@ -28,6 +28,8 @@ pub struct Found {
     pub time: TimeInfo,
     /// The trigger token of its first telling.
     pub trigger: usize,
+    /// Whether someone is named right after the trigger (the one who arrives).
+    pub subject_near: bool,
 }
 
 impl Found {
@@ -52,19 +54,47 @@ fn signing_object_near(text: &Text, lx: &Lexicon, r: Range<usize>) -> bool {
     text.contains_phrase(r, &lx.signing_objects)
 }
 
+/// A single-word trigger under a pronoun suffix: its kind and the bare form.
+fn suffixed_trigger(text: &Text, lx: &Lexicon, i: usize) -> Option<(EventKind, String)> {
+    for f in &text.forms[i] {
+        for suffix in ["هما", "هم", "ها", "ه"] {
+            if let Some(stem) = f.strip_suffix(suffix)
+                && stem.chars().count() >= 3
+            {
+                let stem = stem.strip_suffix('ت').filter(|_| suffix != "ه").map_or(stem, |x| x);
+                for cand in [stem.to_owned(), format!("{stem}ه")] {
+                    if let Some(k) = lx.trigger_word(&cand) {
+                        return Some((k, cand));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
 /// The triggers of a sentence, with the checks that separate an event from a homograph.
 /// Words inside a name («فيصل» is not «يصل») and purposes («لبحث», «لتوقيع») are not triggers.
 fn triggers(text: &Text, lx: &Lexicon, s: Range<usize>, named: &[bool]) -> Vec<Trigger> {
     let mut out: Vec<Trigger> = Vec::new();
     let mut i = s.start;
     while i < s.end {
-        let Some(found) = text.phrase_at(i, &lx.triggers, s.end).filter(|_| !named[i]) else {
+        if named[i] {
             i += 1;
             continue;
+        }
+        let (mut kind, len, form, suffixed) = match text.phrase_at(i, &lx.triggers, s.end) {
+            Some(f) => (f.values[0], f.len, f.form.to_owned(), false),
+            // «وقعها», «استقبله», «زيارته»: a trigger with a pronoun on it points back.
+            None => match suffixed_trigger(text, lx, i) {
+                Some((k, f)) => (k, 1, f, true),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            },
         };
-        let mut kind = found.values[0];
-        let len = found.len;
-        let form = found.form;
+        let form = form.as_str();
         let word = text.word(i);
         let prefix: String = word
             .chars()
@@ -103,7 +133,21 @@ fn triggers(text: &Text, lx: &Lexicon, s: Range<usize>, named: &[bool]) -> Vec<T
             kind = EventKind::Meeting;
         }
         // «خلال الزيارة», «في ختام اللقاء», «الزيارة» …: the event told before.
-        let backward = form.starts_with("ال")
+        // «ندعو إلى اجتماع»: a call for an event is not one.
+        let called = i > s.start
+            && text.forms[i - 1].iter().any(|f| f == "الي")
+            && (i.saturating_sub(5).max(s.start)..i).any(|x| {
+                text.forms[x]
+                    .iter()
+                    .any(|f| f.starts_with("دعا") || f.starts_with("ندعو") || f.starts_with("يدعو") || f.starts_with("طالب"))
+            });
+        // «بحث»/«ناقش» is a meeting when it is «with» someone.
+        let discuss = ["بحث", "يبحث", "تبحث", "سيبحث", "ستبحث", "ناقش", "يناقش", "تناقش", "ناقشت", "بحثت"]
+            .contains(&form);
+        let with_someone = (i + 1..s.end.min(i + 12)).any(|x| text.forms[x].iter().any(|f| f == "مع"));
+        let ok = ok && !called && (!discuss || with_someone || form.ends_with("ان") || form.ends_with('ا'));
+        let backward = suffixed
+            || form.starts_with("ال")
             || i > s.start
                 && ["خلال", "ختام", "هامش", "اثناء", "عقب", "بعد", "قبيل", "حول"]
                     .iter()
@@ -150,6 +194,12 @@ fn actors_in(ents: &Entities, r: Range<usize>) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Whether a place is introduced by «في» or «بـ» («in»).
+fn in_word(text: &Text, at: usize) -> bool {
+    at > 0 && text.forms[at - 1].iter().any(|f| f == "في")
+        || text.word(at).starts_with('ب') && text.forms[at].len() > 1
 }
 
 /// Whether the tokens before `at` (within the sentence) say «to»: «إلى», «الى», «لـ».
@@ -206,6 +256,14 @@ pub fn find(text: &Text, lx: &Lexicon, ents: &Entities, published: Option<&str>)
             for (e, at) in &local {
                 let kind = ents.list[*e].kind;
                 let to_place = after_to(text, &s, *at) || *at > t.at;
+                let in_place = in_word(text, *at);
+                if ents.list[*e].kind.is_place() && in_place {
+                    place.get_or_insert(*e);
+                    continue;
+                }
+                if ents.list[*e].outlet {
+                    continue;
+                }
                 match kind {
                     EntityKind::City | EntityKind::Site => {
                         place.get_or_insert(*e);
@@ -223,8 +281,10 @@ pub fn find(text: &Text, lx: &Lexicon, ents: &Entities, published: Option<&str>)
                     _ => {}
                 }
             }
-            // Everyone the sentence names takes part (a side left out cannot be found later).
-            for (e, at) in &in_sentence {
+            // Everyone the sentence names takes part (a side left out cannot be found later);
+            // signatories are those named with the signing itself.
+            let signs = matches!(t.kind, EventKind::Signing | EventKind::Agreement);
+            for (e, at) in in_sentence.iter().filter(|_| !signs) {
                 if ents.list[*e].kind == EntityKind::Person
                     && !participants.iter().any(|p| p.0 == *e)
                 {
@@ -247,8 +307,10 @@ pub fn find(text: &Text, lx: &Lexicon, ents: &Entities, published: Option<&str>)
                 });
             }
             // «وبحث الجانبان …», «تم الاتفاق …»: the sides of the event before.
-            if (pair || persons == 0 && t.kind == EventKind::Agreement)
-                && let Some(last) = events.last()
+            let inherits = pair
+                || t.kind == EventKind::Agreement && (persons == 0 || backref)
+                || t.backward && t.kind != EventKind::Meeting && persons == 0;
+            if inherits && let Some(last) = events.last()
             {
                 for p in &last.participants {
                     if !participants.iter().any(|q| q.0 == p.0) {
@@ -258,6 +320,9 @@ pub fn find(text: &Text, lx: &Lexicon, ents: &Entities, published: Option<&str>)
             }
             let status = status_of(text, lx, s.clone(), t);
             let time = find_time(lx, &text.toks, &text.forms, s.clone(), published);
+            let subject_near = local.iter().any(|(e, at)| {
+                ents.list[*e].kind.is_actor() && *at > t.at && *at <= t.at + 3
+            }) || t.backward;
             let ev = Found {
                 kind: t.kind,
                 status,
@@ -266,6 +331,7 @@ pub fn find(text: &Text, lx: &Lexicon, ents: &Entities, published: Option<&str>)
                 evidence: vec![si],
                 time,
                 trigger: t.at,
+                subject_near,
             };
             if let Some(target) = same_as(&events, &ev, ents, t.backward || backref && n == 0) {
                 merge(&mut events[target], ev);
@@ -289,9 +355,21 @@ fn complete(ev: &Found, ents: &Entities) -> bool {
         .iter()
         .filter(|p| ents.list[p.0].kind.is_actor())
         .count();
+    let persons = ev.persons(ents).len();
+    let bodies = ev
+        .participants
+        .iter()
+        .filter(|p| {
+            matches!(
+                ents.list[p.0].kind,
+                EntityKind::Organization | EntityKind::Group
+            )
+        })
+        .count();
     match ev.kind {
-        EventKind::Meeting => actors >= 2,
-        EventKind::Arrival => actors >= 1 && ev.place.is_some(),
+        // Two people, a person and a body, or (when nobody is named) two bodies or states.
+        EventKind::Meeting => persons >= 2 || persons == 1 && bodies >= 1 || persons == 0 && actors >= 2,
+        EventKind::Arrival => actors >= 1 && ev.place.is_some() && ev.subject_near,
         _ => actors >= 1,
     }
 }
@@ -355,36 +433,35 @@ fn class(k: EventKind) -> u8 {
     }
 }
 
-/// The earlier event a new telling belongs to: a back-reference joins the latest event of its
-/// class (or the latest at all); otherwise an event of the same class whose people are the
-/// same (one set inside the other).
+/// The earlier event a new telling belongs to. A back-reference («خلال الزيارة», «وقعها»)
+/// joins the latest event of its class, or — when its class was never told — adds to the
+/// latest event only if it names nobody new. Otherwise the new telling repeats an event of
+/// its class whose people are the same (one set inside the other; for meetings, two people
+/// at least).
 fn same_as(events: &[Found], ev: &Found, ents: &Entities, backward: bool) -> Option<usize> {
     let mine = ev.persons(ents);
     if backward {
-        let covered = |e: &Found| {
-            let theirs = e.persons(ents);
-            mine.iter().all(|p| theirs.contains(p))
-        };
         if let Some(i) = (0..events.len())
             .rev()
-            .find(|&i| class(events[i].kind) == class(ev.kind) && covered(&events[i]))
+            .find(|&i| class(events[i].kind) == class(ev.kind))
         {
             return Some(i);
         }
-        if mine.is_empty() {
+        if mine.is_empty() && ev.kind != EventKind::Agreement {
             return events.len().checked_sub(1);
         }
     }
-    if mine.is_empty() {
+    let least = if ev.kind == EventKind::Meeting { 2 } else { 1 };
+    if mine.len() < least {
         return None;
     }
     (0..events.len()).rev().find(|&i| {
         let e = &events[i];
-        if class(e.kind) != class(ev.kind) || e.status != ev.status {
+        if class(e.kind) != class(ev.kind) {
             return false;
         }
         let theirs = e.persons(ents);
-        !theirs.is_empty()
+        theirs.len() >= least
             && (mine.iter().all(|p| theirs.contains(p)) || theirs.iter().all(|p| mine.contains(p)))
     })
 }

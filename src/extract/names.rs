@@ -65,6 +65,8 @@ pub struct Mention {
     pub reference: bool,
     /// The lexicon's organisation or outlet it names, when listed.
     pub listed_org: Option<usize>,
+    /// Whether it names a news outlet.
+    pub outlet: bool,
 }
 
 impl Mention {
@@ -88,6 +90,7 @@ impl Mention {
             source: Source::Tagged,
             reference: false,
             listed_org: None,
+            outlet: false,
         }
     }
 }
@@ -381,6 +384,7 @@ fn listed(
                         let mut m =
                             Mention::new(text, r.clone(), Some(found.form), EntityKind::Organization);
                         m.listed_org = Some(*k);
+                        m.outlet = true;
                         m
                     })
                 }

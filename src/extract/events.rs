@@ -109,7 +109,8 @@ fn triggers(text: &Text, lx: &Lexicon, s: Range<usize>, named: &[bool]) -> Vec<T
             || text.has_conjunction(i)
             || text.is_mark(i.saturating_sub(1), &["،", ","]);
         let ok = match kind {
-            // «وقع» is also «happened»: a signing has something signed.
+            // «وقع» is also «happened»: a signing has something signed («وقعها»: it).
+            EventKind::Signing if suffixed => true,
             EventKind::Signing => {
                 form.starts_with("بالاحرف")
                     || signing_object_near(text, lx, i + len..(i + len + 12).min(s.end))
@@ -146,12 +147,15 @@ fn triggers(text: &Text, lx: &Lexicon, s: Range<usize>, named: &[bool]) -> Vec<T
             .contains(&form);
         let with_someone = (i + 1..s.end.min(i + 12)).any(|x| text.forms[x].iter().any(|f| f == "مع"));
         let ok = ok && !called && (!discuss || with_someone || form.ends_with("ان") || form.ends_with('ا'));
+        let before = |words: &[&str]| {
+            i > s.start && words.iter().any(|w| text.forms[i - 1].iter().any(|f| f == w))
+        };
+        // «في استقباله», «مراسم استقبال»: the reception of an arrival told before.
+        let reception = form.contains("ستقبال") || form.contains("وداع");
         let backward = suffixed
             || form.starts_with("ال")
-            || i > s.start
-                && ["خلال", "ختام", "هامش", "اثناء", "عقب", "بعد", "قبيل", "حول"]
-                    .iter()
-                    .any(|w| text.forms[i - 1].iter().any(|f| f == w));
+            || before(&["خلال", "ختام", "هامش", "اثناء", "عقب", "بعد", "قبيل", "حول"])
+            || reception && before(&["في", "مراسم", "لدي"]);
         if ok {
             out.push(Trigger {
                 at: i,
@@ -237,6 +241,7 @@ pub fn find(text: &Text, lx: &Lexicon, ents: &Entities, published: Option<&str>)
             .any(|i| text.forms[i].iter().any(|f| lx.pair_words.contains(f)));
         let backref =
             text.contains_phrase(s.start..(s.start + 8).min(s.end), &lx.backrefs) || pair;
+        let backref_anywhere = backref || text.contains_phrase(s.clone(), &lx.backrefs);
         if trig.is_empty() {
             if backref
                 && let Some(last) = events.last_mut()
@@ -308,7 +313,7 @@ pub fn find(text: &Text, lx: &Lexicon, ents: &Entities, published: Option<&str>)
             }
             // «وبحث الجانبان …», «تم الاتفاق …»: the sides of the event before.
             let inherits = pair
-                || t.kind == EventKind::Agreement && (persons == 0 || backref)
+                || t.kind == EventKind::Agreement && (persons == 0 || backref_anywhere)
                 || t.backward && t.kind != EventKind::Meeting && persons == 0;
             if inherits && let Some(last) = events.last()
             {

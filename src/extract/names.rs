@@ -706,6 +706,44 @@ fn bare(text: &Text, lx: &Lexicon, tagged: &[Option<&str>], out: &mut Vec<Mentio
     }
 }
 
+/// Groups: «وفد …», «عدد من …», «جنودا أمريكيين», «أفراد العائلة» — the heads of
+/// `group_heads` and the words that complete them, up to a function word.
+fn groups(text: &Text, lx: &Lexicon, out: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i < text.len() {
+        let Some(found) = text.phrase_at(i, &lx.group_heads, text.len()) else {
+            i += 1;
+            continue;
+        };
+        let form = found.form.to_owned();
+        let mut k = i + found.len;
+        while k < text.len() && k - i < 7 {
+            let of = text.word(k) == "من" && k == i + found.len;
+            if !text.is_word(k)
+                || !of && text.in_set(k, &lx.function_words)
+                || text.has_conjunction(k)
+                || text.in_set(k, &lx.reporting_verbs)
+                || text.forms[k].iter().any(|f| lx.trigger_word(f).is_some())
+                || is_office_at(text, lx, k).is_some()
+            {
+                break;
+            }
+            k += 1;
+        }
+        if k > i + 1 || text.word(i).contains("وفد") {
+            let mut m = Mention::new(text, i..k, Some(&form), EntityKind::Group);
+            m.source = Source::Pattern;
+            if let Some(c) = (i..k).find_map(|x| demonym_at(text, lx, x).map(|d| d.1)) {
+                m.country = Some(c);
+            }
+            out.push(m);
+            i = k;
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// Runs the tagger sentence by sentence: the class of each token and the names found.
 fn run_tagger(text: &Text, lx: &Lexicon) -> Vec<(Range<usize>, &'static str)> {
     let mut out = Vec::new();
@@ -760,9 +798,25 @@ pub fn find(text: &Text, lx: &Lexicon) -> Vec<Mention> {
     listed(text, lx, &tagged, &in_office, &mut cands);
     headed(text, lx, &in_office, &mut cands);
     bare(text, lx, &tagged, &mut cands);
+    groups(text, lx, &mut cands);
     tagged_names(text, lx, &spans, &mut cands);
-    let (references, mut cands): (Vec<Mention>, Vec<Mention>) =
+    let (references, cands): (Vec<Mention>, Vec<Mention>) =
         cands.into_iter().partition(|m| m.reference);
+    let (group_cands, mut cands): (Vec<Mention>, Vec<Mention>) =
+        cands.into_iter().partition(|m| m.kind == EntityKind::Group);
+    // «جامعة الملك سعود», «مركز الملك سلمان للإغاثة»: a royal name inside an organisation's
+    // name is part of it.
+    let orgs: Vec<Range<usize>> = cands
+        .iter()
+        .filter(|m| m.kind == EntityKind::Organization && m.source == Source::Pattern)
+        .map(|m| m.toks.clone())
+        .collect();
+    cands.retain(|m| {
+        !(m.source == Source::Titled
+            && orgs
+                .iter()
+                .any(|o| o.start < m.toks.start && o.end >= m.toks.end))
+    });
     // Titled persons first; then names from lists and patterns, longest first
     // («الكونجرس الأمريكي» over «الكونجرس»); the tagger last.
     let tier = |s: Source| match s {
@@ -797,6 +851,16 @@ pub fn find(text: &Text, lx: &Lexicon) -> Vec<Mention> {
             .any(|k| k.kind == EntityKind::Person && overlaps(&k.toks, &r.toks));
         if !blocked {
             kept.push(r);
+        }
+    }
+    // A group may hold an organisation («وفد اللجنة الكويتية»), never a person.
+    for g in group_cands {
+        let blocked = kept.iter().any(|k| {
+            overlaps(&k.toks, &g.toks)
+                && (k.kind == EntityKind::Person || k.kind == EntityKind::Group || k.toks.start <= g.toks.start)
+        });
+        if !blocked {
+            kept.push(g);
         }
     }
     amman_or_oman(text, lx, &mut kept);

@@ -20,27 +20,29 @@ fn names(doc: &Document, kind: &str) -> Vec<String> {
 
 #[test]
 fn the_seed_alone_gives_its_actors_and_events() {
-    let path = Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/seeds/000_53d1f05ff851aa2a.txt"
-    ));
-    let doc = model::load_path(path).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let pred = model::load_path(&root.join("000_53d1f05ff851aa2a.txt")).unwrap();
     assert!(
-        model::validate(&doc).is_empty(),
+        model::validate(&pred).is_empty(),
         "{:?}",
-        model::validate(&doc)
+        model::validate(&pred)
     );
-    let people = names(&doc, "person");
-    for p in ["فتحي باشاغا", "جان إيف لودريان", "جيرالد دارمانان"]
-    {
-        assert!(people.iter().any(|n| n == p), "{p} missing from {people:?}");
+    let curated = model::load_path(&root.join("000_53d1f05ff851aa2a.waqai.json")).unwrap();
+    // Scored by the judge's rules against the hand-curated document: the three ministers and
+    // the six events, each with its people.
+    let e = evaluate(&pred, &curated);
+    assert_eq!(e.events.fn_, 0, "{:#?}", e.errors);
+    let people: Vec<&str> = pred
+        .entities
+        .iter()
+        .filter(|e| e.kind == "person")
+        .map(|e| e.name.as_str())
+        .collect();
+    for p in ["فتحي باشاغا", "جان إيف لودريان", "جيرالد دارمانان"] {
+        assert!(people.contains(&p), "{p} missing from {people:?}");
     }
-    let orgs = names(&doc, "organization");
-    for o in [
-        "وزارة الخارجية الفرنسية",
-        "وزارة الداخلية الفرنسية",
-        "حكومة الوفاق الوطني",
-    ] {
+    let orgs = names(&pred, "organization");
+    for o in ["وزارة الخارجية الفرنسية", "وزارة الداخلية الفرنسية", "حكومة الوفاق الوطني"] {
         assert!(orgs.iter().any(|n| n == o), "{o} missing from {orgs:?}");
     }
     assert!(
@@ -48,45 +50,43 @@ fn the_seed_alone_gives_its_actors_and_events() {
             .any(|n| n.starts_with("وزارة الداخلية") && !n.contains("الفرنسية")),
         "Libyan interior ministry"
     );
-    assert!(names(&doc, "country").contains(&"ليبيا".to_owned()));
-    assert!(names(&doc, "country").contains(&"فرنسا".to_owned()));
-    assert!(names(&doc, "city").contains(&"باريس".to_owned()));
-    let id = |name: &str| {
-        doc.entities
-            .iter()
-            .find(|e| e.name == name)
-            .unwrap()
-            .id
-            .clone()
-    };
-    let with = |kind: &str, who: &[String]| {
-        doc.events.iter().any(|e| {
-            e.kind == kind
-                && who
-                    .iter()
-                    .all(|w| e.participants.iter().any(|p| &p.entity == w))
-        })
-    };
-    let bashagha = id("فتحي باشاغا");
-    assert!(with("visit", std::slice::from_ref(&bashagha)));
-    assert!(with("meeting", &[bashagha.clone(), id("جان إيف لودريان")]));
-    assert!(with("meeting", &[bashagha.clone(), id("جيرالد دارمانان")]));
-    let biometric = doc
+    let codes: Vec<_> = pred
         .entities
         .iter()
-        .find(|e| e.kind == "group" && e.name.contains("البايومترية"))
-        .unwrap()
-        .id
-        .clone();
-    assert!(with("meeting", &[bashagha.clone(), biometric]));
-    assert!(with("signing", std::slice::from_ref(&bashagha)));
-    assert!(doc.events.iter().any(|e| e.status == "planned"));
-    let thursday = doc
+        .filter(|e| e.kind == "country")
+        .filter_map(|e| e.country.as_deref())
+        .collect();
+    assert!(codes.contains(&"LY") && codes.contains(&"FR"), "{codes:?}");
+    assert!(names(&pred, "city").contains(&"باريس".to_owned()));
+    assert!(pred.events.iter().any(|e| e.status == "planned"));
+    let thursday = pred
         .events
         .iter()
         .filter(|e| e.when.weekday.as_deref() == Some("thursday"))
         .count();
     assert_eq!(thursday, 2);
+}
+
+#[test]
+fn future_verbs_in_s_are_planned_events_and_never_panic() {
+    // «سيزور» once made the extractor slice inside a letter; every such form must go through.
+    for (text, kind) in [
+        ("سيزور وزير الخارجية الأردني ناصر جودة القاهرة الأسبوع المقبل.", "visit"),
+        ("وسيلتقي الرئيس الأمريكي باراك أوباما نظيره الكيني أوهورو كينياتا.", "meeting"),
+        ("ستوقع وزارة الخارجية الأردنية اتفاقية مع وزارة الخارجية المصرية.", "signing"),
+        ("وسيبحث وزير الخارجية الأردني ناصر جودة مع نظيره المصري سامح شكري.", "meeting"),
+        ("س", ""),
+        ("سي", ""),
+        ("وس سيـ ستزور", ""),
+    ] {
+        let mut d = model::document_from_text(text);
+        waqai::extract::extract_into(&mut d);
+        assert!(model::validate(&d).is_empty(), "{text}");
+        if !kind.is_empty() {
+            let e = d.events.iter().find(|e| e.kind == kind);
+            assert!(e.is_some_and(|e| e.status == "planned"), "{text}: {:?}", d.events);
+        }
+    }
 }
 
 #[test]

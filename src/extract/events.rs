@@ -145,15 +145,19 @@ fn triggers(text: &Text, lx: &Lexicon, s: Range<usize>, named: &[bool]) -> Vec<T
         // «بحث»/«ناقش» is a meeting when it is «with» someone.
         let discuss = ["بحث", "يبحث", "تبحث", "سيبحث", "ستبحث", "ناقش", "يناقش", "تناقش", "ناقشت", "بحثت"]
             .contains(&form);
-        let with_someone = (i + 1..s.end.min(i + 12)).any(|x| text.forms[x].iter().any(|f| f == "مع"));
+        let with_someone = (i + 1..s.end).any(|x| text.forms[x].iter().any(|f| f == "مع"));
         let ok = ok && !called && (!discuss || with_someone || form.ends_with("ان") || form.ends_with('ا'));
         let before = |words: &[&str]| {
             i > s.start && words.iter().any(|w| text.forms[i - 1].iter().any(|f| f == w))
         };
         // «في استقباله», «مراسم استقبال»: the reception of an arrival told before.
         let reception = form.contains("ستقبال") || form.contains("وداع");
+        // «الزيارة» (the visit) points back; «التقى» (met) does not.
+        let definite = form
+            .strip_prefix("ال")
+            .is_some_and(|bare| lx.trigger_word(bare).is_some());
         let backward = suffixed
-            || form.starts_with("ال")
+            || definite
             || before(&["خلال", "ختام", "هامش", "اثناء", "عقب", "بعد", "قبيل", "حول"])
             || reception && before(&["في", "مراسم", "لدي"]);
         if ok {
@@ -304,11 +308,14 @@ pub fn find(text: &Text, lx: &Lexicon, ents: &Entities, published: Option<&str>)
             if persons > 0 {
                 // Sides are people when the article names them: organisations and countries
                 // stay only as far as they are the trigger's own arguments.
+                // («… مع عدد من مسؤولي المؤسسات»: the side after «مع» stays too).
                 participants.retain(|p| {
                     ents.list[p.0].kind == EntityKind::Person
-                        || local
-                            .iter()
-                            .any(|(e, at)| *e == p.0 && at.abs_diff(t.at) <= 6)
+                        || local.iter().any(|(e, at)| {
+                            *e == p.0
+                                && (at.abs_diff(t.at) <= 6
+                                    || *at > 0 && text.forms[*at - 1].iter().any(|f| f == "مع"))
+                        })
                 });
             }
             // «وبحث الجانبان …», «تم الاتفاق …»: the sides of the event before.
@@ -338,6 +345,7 @@ pub fn find(text: &Text, lx: &Lexicon, ents: &Entities, published: Option<&str>)
                 trigger: t.at,
                 subject_near,
             };
+            if std::env::var_os("WAQAI_DEBUG").is_some() { eprintln!("s{si} t{} {:?} back={} {:?}", t.at, t.kind, t.backward || backref && n == 0, ev.persons(ents)); }
             if let Some(target) = same_as(&events, &ev, ents, t.backward || backref && n == 0) {
                 merge(&mut events[target], ev);
                 continue;
@@ -458,11 +466,21 @@ fn same_as(events: &[Found], ev: &Found, ents: &Entities, backward: bool) -> Opt
     }
     let least = if ev.kind == EventKind::Meeting { 2 } else { 1 };
     if mine.len() < least {
-        return None;
+        let si = ev.evidence.first();
+        return (0..events.len())
+            .rev()
+            .find(|&i| events[i].kind == ev.kind && events[i].evidence.last() == si);
     }
     (0..events.len()).rev().find(|&i| {
         let e = &events[i];
-        if class(e.kind) != class(ev.kind) {
+        // Two tellings in one sentence of the same kind are one event; a signing is not the
+        // agreement told before it.
+        let same_sentence = e.evidence.last() == ev.evidence.first() && e.kind == ev.kind;
+        if same_sentence {
+            return true;
+        }
+        let signs = matches!(ev.kind, EventKind::Signing | EventKind::Agreement);
+        if class(e.kind) != class(ev.kind) || signs && e.kind != ev.kind {
             return false;
         }
         let theirs = e.persons(ents);

@@ -69,6 +69,7 @@ struct File {
     regnal_numbers: Vec<String>,
     generic_heads: Vec<String>,
     org_adjectives: Vec<String>,
+    people_nouns: Vec<String>,
     group_heads: Vec<String>,
     generic_groups: Vec<String>,
     function_words: Vec<String>,
@@ -190,6 +191,8 @@ pub struct Lexicon {
     pub regnal_numbers: FastSet<String>,
     /// Heads that need a proper name after them to name an organisation («ميليشيات»).
     pub generic_heads: FastSet<String>,
+    /// Plural nouns of people that make a group after «عدد من» («الوزراء», «الشركات»).
+    pub people_nouns: FastSet<String>,
     /// Adjectives that complete an organisation's name after a definite head («العامة»).
     pub org_adjectives: FastSet<String>,
     /// Words almost never part of a name (from the tagger's training data).
@@ -279,6 +282,7 @@ impl Lexicon {
             regnal_numbers: set(&concat(|f| &f.regnal_numbers)),
             generic_heads: set(&concat(|f| &f.generic_heads)),
             org_adjectives: set(&concat(|f| &f.org_adjectives)),
+            people_nouns: set(&concat(|f| &f.people_nouns)),
             common_words: COMMON_WORDS.lines().map(str::to_owned).collect(),
         };
         for (i, names) in cldr.months.iter().enumerate() {

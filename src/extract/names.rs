@@ -195,7 +195,10 @@ fn name_after(
                 && !w.ends_with('ه')
                 && !w.ends_with("ها")
                 && !w.ends_with("هم")
-                && text.forms[k].len() == 1
+                && !text.forms[k]
+                    .iter()
+                    .skip(1)
+                    .any(|f| lx.common_words.contains(f) || lx.function_words.contains(f))
                 && !text.in_set(k, &lx.not_cities);
             let after_given = k == j + 1 && lx.name_unit(text.word(j)).given >= 10;
             let foreign = k <= j + 1 && unknown == k - j + 1;
@@ -249,6 +252,13 @@ fn title_at(text: &Text, lx: &Lexicon, i: usize) -> Option<Title> {
             && f.values.iter().any(|v| matches!(v, Entry::Portfolio | Entry::Org(_)))
         {
             portfolio.get_or_insert_with(|| f.form.to_owned());
+            // «بحكومة الوفاق»: the body's state is the office's.
+            if country.is_none() {
+                country = f.values.iter().find_map(|v| match v {
+                    Entry::Org(o) => lx.orgs[*o].country.clone(),
+                    _ => None,
+                });
+            }
             k += f.len;
             body += f.len;
             continue;
@@ -556,13 +566,18 @@ fn org_extent(text: &Text, lx: &Lexicon, i: usize) -> (usize, Option<String>) {
         }
         let w = text.word(k);
         let definite = w.starts_with("ال");
-        // «للإغاثة», «لدول», «بالرياض»
+        // «للإغاثة», «لدول», «بالرياض», «بحكومة الوفاق»
         let purpose = ["عن", "علي", "من", "الي", "في"].contains(&text.word(k + 1));
+        let place_or_body = text.phrase_at(k, &lx.phrases, text.len()).is_some_and(|f| {
+            f.values
+                .iter()
+                .any(|v| matches!(v, Entry::City { .. } | Entry::Org(_)))
+        }) || text.forms[k].iter().any(|f| lx.org_heads.contains(f));
         let linked = k > i + 1
             && !purpose
             && (w.starts_with("لل")
-                || (w.starts_with('ل') || w.starts_with('ب'))
-                    && text.forms[k].iter().any(|f| f.starts_with("ال")));
+                || w.starts_with('ل') && text.forms[k].iter().any(|f| f.starts_with("ال"))
+                || w.starts_with('ب') && place_or_body);
         let joined = !definite_head
             && prev_definite
             && text.has_conjunction(k)
@@ -717,8 +732,24 @@ fn groups(text: &Text, lx: &Lexicon, out: &mut Vec<Mention>) {
         };
         let form = found.form.to_owned();
         let mut k = i + found.len;
-        while k < text.len() && k - i < 7 {
+        // «عدد من المسؤولين», not «عددا من المواضيع».
+        let quantity = text.word(k.saturating_sub(1)) == "من";
+        if quantity
+            && !(text.phrase_at(k, &lx.group_heads, text.len()).is_some()
+                || text.in_set(k, &lx.generic_groups)
+                || text.in_set(k, &lx.org_heads)
+                || text.in_set(k, &lx.people_nouns))
+        {
+            i += 1;
+            continue;
+        }
+        while k < text.len() && k - i < 10 {
             let of = text.word(k) == "من" && k == i + found.len;
+            // «المتخصصة في تحديد الهوية»
+            let specialised = text.word(k) == "في"
+                && ["المتخصصه", "المتخصص", "المتخصصين", "العامله", "العاملين"]
+                    .contains(&text.word(k - 1));
+            let of = of || specialised;
             if !text.is_word(k)
                 || !of && text.in_set(k, &lx.function_words)
                 || text.has_conjunction(k)

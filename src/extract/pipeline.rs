@@ -23,6 +23,10 @@ pub fn extract(lx: &Lexicon, text: &str, published: Option<&str>) -> Extraction 
 
 /// Prints what each pass found, for whoever tunes the rules (`WAQAI_EXPLAIN=1`).
 fn explain(t: &Text, ents: &coref::Entities, found: &[events::Found]) {
+    for (k, s) in t.sents.iter().enumerate() {
+        let words: String = t.chars[s.span.start..s.span.end].iter().take(70).collect();
+        eprintln!("sentence {k}: {words}");
+    }
     for (k, m) in ents.mentions.iter().enumerate() {
         eprintln!(
             "mention {:?} {:?}{} «{}» -> {:?}",

@@ -99,6 +99,9 @@ fn lexicon_flags(words: &[&str], lx: &Lexicon) -> Vec<Known> {
         if any(&lx.function_words) {
             out[i].flags.push("func");
         }
+        if lx.common_words.contains(*w) || lx.common_words.contains(&s) {
+            out[i].flags.push("common");
+        }
         if any(&lx.honorifics) {
             out[i].flags.push("honorific");
         }
@@ -173,12 +176,12 @@ pub fn sentence_features(words: &[&str], lx: &Lexicon) -> Vec<Vec<u64>> {
         f.push(feature("s", stem_at(ii)));
         let chars: Vec<char> = w.chars().collect();
         let n = chars.len();
-        for k in 1..=3 {
-            if n > k {
+        for k in 1..=4 {
+            if n > k + 1 {
                 let p: String = chars[..k].iter().collect();
                 let x: String = chars[n - k..].iter().collect();
-                f.push(feature(["p1", "p2", "p3"][k - 1], &p));
-                f.push(feature(["x1", "x2", "x3"][k - 1], &x));
+                f.push(feature(["p1", "p2", "p3", "p4"][k - 1], &p));
+                f.push(feature(["x1", "x2", "x3", "x4"][k - 1], &x));
             }
         }
         f.push(feature("shape", shape(w)));

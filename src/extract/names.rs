@@ -161,9 +161,10 @@ fn name_after(
                 .any(|v| matches!(v, Entry::Country(_) | Entry::City { .. }))
         })
     };
+    let prefixed = text.forms.get(j).is_some_and(|f| f.len() > 1) && !name_part(text, lx, j);
     if j < text.len()
         && (is_office_at(text, lx, j).is_some()
-            || text.has_conjunction(j) && !name_part(text, lx, j)
+            || prefixed
             || lx.common_words.contains(text.word(j))
             || place(j) && !name_part(text, lx, j))
     {
@@ -710,7 +711,13 @@ fn bare(text: &Text, lx: &Lexicon, tagged: &[Option<&str>], out: &mut Vec<Mentio
             continue;
         }
         let r = name_after(text, lx, i, tagged, true);
-        if r.len() >= 2 && r.start == i {
+        // The tagger or a real family name must agree: «بيان سعودي» is «a Saudi statement».
+        let agreed = r.clone().any(|x| tagged[x] == Some("PERS"))
+            || r.len() >= 2 && {
+                let last = lx.name_unit(text.word(r.end - 1));
+                lx.name_unit(w).given >= 100 && last.surname >= last.given
+            };
+        if r.len() >= 2 && r.start == i && agreed {
             let mut m = Mention::new(text, r.clone(), None, EntityKind::Person);
             m.source = Source::Bare;
             out.push(m);

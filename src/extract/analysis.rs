@@ -23,6 +23,8 @@ pub struct Text {
     pub forms: Vec<Vec<String>>,
     /// Tokens of web boilerplate lines, not analysed.
     pub skip: Vec<bool>,
+    /// Whether each token starts with the conjunction و or ف (not «وفد», «فجر», «وزارة»).
+    conjunction: Vec<bool>,
 }
 
 /// A phrase found at a token: its length in tokens, what it names, and the form of the first
@@ -55,7 +57,21 @@ impl Text {
                 }
             }
         }
-        let forms = toks.iter().map(|t| variants(&t.norm)).collect();
+        let forms: Vec<Vec<String>> = toks.iter().map(|t| variants(&t.norm)).collect();
+        let conjunction = toks
+            .iter()
+            .map(|t| {
+                let w = t.norm.as_str();
+                let known = lx.common_words.contains(w)
+                    || lx.name_unit(w).given + lx.name_unit(w).surname > 0
+                    || lx.org_heads.contains(w)
+                    || !lx.phrases.get(&[w]).is_empty();
+                !known
+                    && w.strip_prefix('و')
+                        .or_else(|| w.strip_prefix('ف'))
+                        .is_some_and(|rest| rest.chars().count() >= 3)
+            })
+            .collect();
         Self {
             chars,
             toks,
@@ -63,6 +79,7 @@ impl Text {
             sent_of,
             forms,
             skip,
+            conjunction,
         }
     }
 
@@ -117,9 +134,7 @@ impl Text {
 
     /// Whether token `i` carries a proclitic (its first form differs from the token).
     pub fn has_conjunction(&self, i: usize) -> bool {
-        let w = self.word(i);
-        (w.starts_with('و') || w.starts_with('ف'))
-            && self.forms[i].iter().skip(1).any(|f| f.chars().count() + 1 == w.chars().count())
+        self.conjunction.get(i).copied().unwrap_or(false)
     }
 
     /// The longest phrase of `index` starting at token `i` (a proclitic allowed on the first

@@ -85,29 +85,25 @@ fn specific(t: &Title) -> bool {
 
 /// A name's tokens as coreference compares them: «عبد الله» is «عبدالله».
 fn coref_key(name: &str) -> BTreeSet<String> {
-    let words: Vec<String> = name_tokens_in_order(name);
-    let mut out = BTreeSet::new();
+    let normal = super::tokens::norm(name);
+    let words: Vec<&str> = normal
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut joined: Vec<String> = Vec::new();
     let mut i = 0;
     while i < words.len() {
         if (words[i] == "عبد" || words[i] == "ابو") && i + 1 < words.len() {
-            out.insert(format!("{}{}", words[i], words[i + 1]));
+            joined.push(format!("{}{}", words[i], words[i + 1]));
             i += 2;
         } else {
-            out.insert(words[i].clone());
+            joined.push(words[i].to_owned());
             i += 1;
         }
     }
-    out
-}
-
-fn name_tokens_in_order(name: &str) -> Vec<String> {
-    super::tokens::norm(name)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let t = name_tokens(w);
-            t.into_iter().next().unwrap_or_default()
-        })
+    joined
+        .iter()
+        .flat_map(|w| name_tokens(w))
         .collect()
 }
 
@@ -341,5 +337,59 @@ fn sweep_surnames(text: &Text, lx: &Lexicon, out: &mut Entities) {
             out.of.push(Some(e));
             out.list[e].mentions.push(out.mentions.len() - 1);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::analysis::Text;
+    use crate::extract::kinds::EntityKind;
+    use crate::extract::{coref, lexicon, names};
+
+    fn entities(s: &str) -> coref::Entities {
+        let lx = lexicon();
+        let t = Text::new(s, lx);
+        coref::resolve(&t, lx, names::find(&t, lx))
+    }
+
+    fn people(e: &coref::Entities) -> Vec<&str> {
+        e.list
+            .iter()
+            .filter(|x| x.kind == EntityKind::Person)
+            .map(|x| x.name.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_joins_the_full_name() {
+        let e = entities("التقى وزير الخارجية الأردني ناصر جودة أمس. وقال جودة إن اللقاء مثمر.");
+        assert_eq!(people(&e), ["ناصر جودة"]);
+        let p = &e.list[e.list.iter().position(|x| x.name == "ناصر جودة").unwrap()];
+        assert_eq!(p.mentions.len(), 2);
+    }
+
+    #[test]
+    fn a_title_alone_joins_its_holder_before_or_after() {
+        let e = entities("وصل وزير الداخلية الليبي إلى تونس. وكان وزير الداخلية الليبي مصطفى الدباشي قد غادر.");
+        assert_eq!(people(&e), ["مصطفى الدباشي"]);
+    }
+
+    #[test]
+    fn a_title_after_a_name_is_its_role() {
+        let e = entities("قال ناصر الحاسي، المتحدث باسم القوات الجوية، إن الطائرات عادت.");
+        let p = e.list.iter().find(|x| x.name == "ناصر الحاسي").unwrap();
+        assert!(p.titles.iter().any(|t| t.text.contains("المتحدث")), "{:?}", p.titles);
+    }
+
+    #[test]
+    fn a_specific_title_never_named_is_someone() {
+        let e = entities("وأكد وزير الخارجية الفرنسي دعم بلاده.");
+        assert_eq!(people(&e), ["وزير الخارجية الفرنسي"]);
+    }
+
+    #[test]
+    fn abd_allah_is_abdallah() {
+        let e = entities("استقبل الملك عبد الله الثاني الضيف. وقال الملك عبدالله الثاني إن البلدين شقيقان.");
+        assert_eq!(people(&e).len(), 1, "{:?}", people(&e));
     }
 }

@@ -533,3 +533,64 @@ fn fold_arrivals(events: &mut Vec<Found>, ents: &Entities) {
         k += 1;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::pipeline::extract;
+    use crate::model::Event;
+
+    fn events(s: &str) -> Vec<Event> {
+        extract(crate::extract::lexicon(), s, None).events
+    }
+
+    fn kinds(s: &str) -> Vec<String> {
+        events(s).into_iter().map(|e| e.kind).collect()
+    }
+
+    #[test]
+    fn a_reception_has_a_host_and_a_guest() {
+        let e = events("استقبل وزير الخارجية المصري سامح شكري نظيره الأردني ناصر جودة.");
+        assert_eq!(e.len(), 1);
+        let roles: Vec<&str> = e[0].participants.iter().map(|p| p.role.as_str()).collect();
+        assert_eq!(roles, ["host", "guest"]);
+    }
+
+    #[test]
+    fn a_future_verb_is_planned() {
+        let e = events("سيزور الرئيس الأمريكي باراك أوباما كينيا.");
+        assert_eq!((e[0].kind.as_str(), e[0].status.as_str()), ("visit", "planned"));
+    }
+
+    #[test]
+    fn a_back_reference_continues_the_event() {
+        let e = events(
+            "بحث وزير الخارجية المصري سامح شكري مع نظيره الأردني ناصر جودة العلاقات. \
+             جاء ذلك خلال استقبال شكري لجودة في القاهرة.",
+        );
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].evidence.len(), 2);
+    }
+
+    #[test]
+    fn calls_purposes_and_homographs_are_no_events() {
+        assert!(kinds("ودعا أبو مرزوق إلى اجتماع للفصائل.").is_empty());
+        assert!(kinds("وقع الحادث في الرياض أمس.").is_empty());
+        assert!(kinds("توجه الوزير سامح شكري إلى عمان لبحث الأزمة.").iter().all(|k| k != "meeting"));
+        assert!(kinds("استقبل الأمير فيصل بن بندر المهنئين.").iter().all(|k| k != "arrival"));
+    }
+
+    #[test]
+    fn a_meeting_needs_two_sides() {
+        assert!(kinds("يبحث وزير الدفاع الأمريكي آشتون كارتر مواجهة داعش.").is_empty());
+    }
+
+    #[test]
+    fn an_agreement_during_talks_takes_their_sides() {
+        let e = events(
+            "التقى الملك عبدالله الثاني الأمير محمد بن سلمان. \
+             وقد تم الاتفاق خلال المباحثات على تعزيز التعاون.",
+        );
+        let agreement = e.iter().find(|e| e.kind == "agreement").unwrap();
+        assert!(agreement.participants.len() >= 2, "{e:?}");
+    }
+}

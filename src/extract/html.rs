@@ -45,15 +45,12 @@ pub fn to_text(html: &str) -> String {
     };
     while !rest.is_empty() {
         if let Some(stripped) = rest.strip_prefix("<!--") {
-            rest = stripped.find("-->").map_or("", |i| &stripped[i + 3..]);
+            rest = stripped.split_once("-->").map_or("", |(_, after)| after);
             continue;
         }
-        if rest.starts_with('<') {
+        if let Some(inner) = rest.strip_prefix('<') {
             // An unclosed tag runs to the end of the page.
-            let (tag, after) = match rest.find('>') {
-                Some(end) => (&rest[1..end], &rest[end + 1..]),
-                None => (&rest[1..], ""),
-            };
+            let (tag, after) = inner.split_once('>').unwrap_or((inner, ""));
             rest = after;
             let closing = tag.starts_with('/');
             let name: String = tag
@@ -113,11 +110,11 @@ pub fn to_text(html: &str) -> String {
             }
             continue;
         }
-        let next = rest.find('<').unwrap_or(rest.len());
+        let (chunk, after) = rest.split_at(rest.find('<').unwrap_or(rest.len()));
         if skip_depth.is_empty() {
-            current.push_str(&unescape(&rest[..next]));
+            current.push_str(&unescape(chunk));
         }
-        rest = &rest[next..];
+        rest = after;
     }
     flush(&mut current, &mut paragraphs);
     let headline = h1.or(title).filter(|t| !t.is_empty());
@@ -150,44 +147,44 @@ fn unescape(s: &str) -> String {
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let end = rest.find(';').filter(|e| *e <= 10);
-        let Some(end) = end else {
-            out.push('&');
-            rest = &rest[1..];
-            continue;
-        };
-        let ent = &rest[1..end];
-        let c = match ent {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "nbsp" => Some(' '),
-            "laquo" => Some('«'),
-            "raquo" => Some('»'),
-            _ if ent.starts_with("#x") || ent.starts_with("#X") => {
-                u32::from_str_radix(&ent[2..], 16)
-                    .ok()
-                    .and_then(char::from_u32)
-            }
-            _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
-            _ => None,
-        };
-        match c {
-            Some(c) => {
+    while let Some((before, after)) = rest.split_once('&') {
+        out.push_str(before);
+        let entity = after
+            .split_once(';')
+            .filter(|(ent, _)| ent.len() < 10)
+            .and_then(|(ent, tail)| Some((entity(ent)?, tail)));
+        match entity {
+            Some((c, tail)) => {
                 out.push(c);
-                rest = &rest[end + 1..];
+                rest = tail;
             }
             None => {
                 out.push('&');
-                rest = &rest[1..];
+                rest = after;
             }
         }
     }
     out.push_str(rest);
     out
+}
+
+/// The char an entity name (between `&` and `;`) stands for.
+fn entity(ent: &str) -> Option<char> {
+    match ent {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some(' '),
+        "laquo" => Some('«'),
+        "raquo" => Some('»'),
+        _ => {
+            if let Some(hex) = ent.strip_prefix("#x").or_else(|| ent.strip_prefix("#X")) {
+                u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+            } else {
+                ent.strip_prefix('#')?.parse().ok().and_then(char::from_u32)
+            }
+        }
+    }
 }

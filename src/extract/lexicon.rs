@@ -465,6 +465,6 @@ mod tests {
         assert!(lx.name_unit("محمد").given > 100);
         let m = lx.phrases.matches("فرنسا", []);
         assert!(m[0].1.contains(&Entry::Country("FR".into())));
-        assert_eq!(lx.trigger_word("التقى"), Some(EventKind::Meeting));
+        assert_eq!(lx.trigger_word(&norm("التقى")), Some(EventKind::Meeting));
     }
 }

@@ -1,5 +1,9 @@
 //! From an article file to a document: decoding, then the Arabic extraction pipeline.
 //! No GUI code.
+//!
+//! Text is never sliced by byte offsets here (a slice inside a letter panics): the
+//! `clippy::string_slice` lint is denied.
+#![deny(clippy::string_slice)]
 
 pub mod analysis;
 pub mod coref;

@@ -235,12 +235,15 @@ fn title_at(text: &Text, lx: &Lexicon, i: usize) -> Option<Title> {
         .phrase_at(k, &lx.phrases, text.len())
         .map(|f| f.form.to_owned())
         .unwrap_or_default();
-    let office: String = std::iter::once(office_form)
-        .chain((k + 1..k + len).map(|x| text.word(x).to_owned()))
-        .collect::<Vec<_>>()
-        .join(" ");
+    // «وزير الخارجية» is the office «وزير» with the portfolio «الخارجية».
+    let office = office_form;
+    let mut portfolio = (len > 1).then(|| {
+        (k + 1..k + len)
+            .map(|x| text.word(x))
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
     k += len;
-    let mut portfolio = None;
     let mut country = None;
     // The portfolio, or the body the office belongs to: «الخارجية», «جهاز مكافحة الإرهاب»,
     // «باسم القوات الجوية», «بحكومة الوفاق», «للأمن الوطني».
@@ -956,6 +959,50 @@ mod tests {
         let org = m.iter().find(|m| m.kind == EntityKind::Organization).unwrap();
         assert_eq!(org.name, "وزارة الخارجية الأردنية");
         assert_eq!(org.country.as_deref(), Some("JO"));
+    }
+
+    #[test]
+    fn a_chain_of_titles_is_no_one_and_the_name_after_it_is_someone() {
+        let m = mentions(
+            "زيارة الأمير محمد بن سلمان ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع",
+        );
+        let people: Vec<_> = m.iter().filter(|x| x.0 == EntityKind::Person).collect();
+        assert_eq!(people.len(), 1, "{m:?}");
+        assert!(!m.iter().any(|x| x.1 == "مجلس الوزراء"), "{m:?}");
+    }
+
+    #[test]
+    fn a_generic_head_needs_a_proper_name() {
+        let m = mentions("قصفت الميليشيات الإرهابية مواقع ميليشيات فجر ليبيا");
+        assert!(m.contains(&(EntityKind::Organization, "ميليشيات فجر ليبيا".into())), "{m:?}");
+        assert!(!m.iter().any(|x| x.1.contains("الإرهابية")), "{m:?}");
+    }
+
+    #[test]
+    fn an_outlet_is_one_where_an_outlet_is_meant() {
+        let m = mentions("وقالت صحيفة الوطن إن الوزير عاد إلى الوطن");
+        let orgs: Vec<_> = m.iter().filter(|x| x.0 == EntityKind::Organization).collect();
+        assert_eq!(orgs.len(), 1, "{m:?}");
+    }
+
+    #[test]
+    fn amman_in_an_article_about_jordan() {
+        let m = mentions("وصل الوفد السعودي إلى عمان حيث التقى العاهل الأردني");
+        assert!(m.contains(&(EntityKind::City, "عمان".into())), "{m:?}");
+        let m = mentions("وصل الوفد السعودي إلى عمان");
+        assert!(m.contains(&(EntityKind::Country, "عمان".into())), "{m:?}");
+    }
+
+    #[test]
+    fn a_common_noun_after_a_given_name_is_no_family_name() {
+        let m = mentions("صدر بيان سعودي أردني مشترك");
+        assert!(!m.iter().any(|x| x.0 == EntityKind::Person), "{m:?}");
+    }
+
+    #[test]
+    fn a_delegation_is_a_group() {
+        let m = mentions("استقبل الوزير وفد رجال الأعمال الكويتيين");
+        assert!(m.iter().any(|x| x.0 == EntityKind::Group && x.1.starts_with("وفد")), "{m:?}");
     }
 
     #[test]

@@ -29,11 +29,12 @@ fn explain(t: &Text, ents: &coref::Entities, found: &[events::Found]) {
     }
     for (k, m) in ents.mentions.iter().enumerate() {
         eprintln!(
-            "mention {:?} {:?}{} «{}» -> {:?}",
+            "mention {:?} {:?}{} «{}» {:?} -> {:?}",
             m.source,
             m.kind,
             if m.reference { " (reference)" } else { "" },
             m.name,
+            m.title.as_ref().map(|t| (&t.office, &t.portfolio, &t.country)),
             ents.of[k].map(|e| &ents.list[e].name)
         );
     }

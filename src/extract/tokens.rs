@@ -219,3 +219,16 @@ fn push(out: &mut Vec<Sentence>, tokens: &[Token], r: std::ops::Range<usize>, pa
         paragraph,
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proclitics_come_off_and_the_article_is_restored_after_lil() {
+        let v = variants("وللامم");
+        assert!(v.contains(&"الامم".to_owned()), "{v:?}");
+        assert_eq!(stem("والدباشي"), "دباشي");
+        assert_eq!(variants("في"), ["في"]);
+    }
+}

@@ -111,9 +111,11 @@ fn triggers(text: &Text, lx: &Lexicon, s: Range<usize>, named: &[bool]) -> Vec<T
         let ok = match kind {
             // «وقع» is also «happened»: a signing has something signed («وقعها»: it).
             EventKind::Signing if suffixed => true,
+            // «الاتفاق النووي الذي وقعته الدول الكبرى»: the thing signed may come first.
             EventKind::Signing => {
                 form.starts_with("بالاحرف")
                     || signing_object_near(text, lx, i + len..(i + len + 12).min(s.end))
+                    || signing_object_near(text, lx, i.saturating_sub(5).max(s.start)..i)
             }
             // «بحث» is also «research»: the verb opens its clause.
             EventKind::Meeting if form == "بحث" => clause_start,
@@ -383,7 +385,9 @@ fn complete(ev: &Found, ents: &Entities) -> bool {
         // Two people, a person and a body, or (when nobody is named) two bodies or states.
         EventKind::Meeting => persons >= 2 || persons == 1 && bodies >= 1 || persons == 0 && actors >= 2,
         EventKind::Arrival => actors >= 1 && ev.place.is_some() && ev.subject_near,
-        _ => actors >= 1,
+        // Signing or agreeing takes two (a law signed alone is not one).
+        EventKind::Signing | EventKind::Agreement => actors >= 2,
+        EventKind::Visit => actors >= 1,
     }
 }
 

@@ -543,7 +543,23 @@ fn org_extent(text: &Text, lx: &Lexicon, i: usize) -> (usize, Option<String>) {
             }
             break;
         }
-        if !text.is_word(k) || is_office_at(text, lx, k).is_some() {
+        // «حكومة الرئيس أشرف غني»: a government named after its head.
+        if ["حكومه", "اداره", "نظام"].contains(&text.word(i))
+            && k == i + 1
+            && let Some(n) = is_office_at(text, lx, k)
+        {
+            let mut end = k + n;
+            while end < text.len() && end < k + n + 3 && name_part(text, lx, end) {
+                end += 1;
+            }
+            if end > k + n {
+                return (end, country);
+            }
+        }
+        if !text.is_word(k)
+            || is_office_at(text, lx, k).is_some()
+            || text.exactly_in(k, &lx.honorifics)
+        {
             break;
         }
         if let Some((n, c)) = demonym_at(text, lx, k).filter(|_| !text.has_conjunction(k)) {

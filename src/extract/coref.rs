@@ -107,6 +107,17 @@ fn coref_key(name: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// The first word of a name, normalised («عبد الله» counts as one).
+fn first_word(name: &str) -> String {
+    let n = super::tokens::norm(name);
+    let mut words = n.split_whitespace();
+    match words.next() {
+        Some(w @ ("عبد" | "ابو")) => format!("{w}{}", words.next().unwrap_or("")),
+        Some(w) => w.to_owned(),
+        None => String::new(),
+    }
+}
+
 fn same_entity(e: &Entity, m: &Mention, key: &BTreeSet<String>) -> bool {
     if e.kind != m.kind {
         return false;
@@ -119,8 +130,13 @@ fn same_entity(e: &Entity, m: &Mention, key: &BTreeSet<String>) -> bool {
             } else {
                 (&e.key, key)
             };
+            // «سلمان بن عبدالعزيز» is inside «محمد بن سلمان بن عبدالعزيز» but is his father:
+            // a shorter name of several words must start with the same given name.
+            let (mine, theirs) = (first_word(&m.name), first_word(&e.name));
+            let same_start = small.len() == 1 || mine == theirs;
             !small.is_empty()
                 && small.is_subset(large)
+                && same_start
                 && match (&e.country, &m.country) {
                     (Some(a), Some(b)) => a == b,
                     _ => true,

@@ -70,6 +70,7 @@ struct File {
     generic_heads: Vec<String>,
     org_adjectives: Vec<String>,
     people_nouns: Vec<String>,
+    region_words: Vec<String>,
     group_heads: Vec<String>,
     generic_groups: Vec<String>,
     function_words: Vec<String>,
@@ -191,6 +192,8 @@ pub struct Lexicon {
     pub regnal_numbers: FastSet<String>,
     /// Heads that need a proper name after them to name an organisation («ميليشيات»).
     pub generic_heads: FastSet<String>,
+    /// Words before the name of a region, which is not a city («منطقة», «محافظة»).
+    pub region_words: FastSet<String>,
     /// Plural nouns of people that make a group after «عدد من» («الوزراء», «الشركات»).
     pub people_nouns: FastSet<String>,
     /// Adjectives that complete an organisation's name after a definite head («العامة»).
@@ -283,6 +286,7 @@ impl Lexicon {
             generic_heads: set(&concat(|f| &f.generic_heads)),
             org_adjectives: set(&concat(|f| &f.org_adjectives)),
             people_nouns: set(&concat(|f| &f.people_nouns)),
+            region_words: set(&concat(|f| &f.region_words)),
             common_words: COMMON_WORDS.lines().map(str::to_owned).collect(),
         };
         for (i, names) in cldr.months.iter().enumerate() {

@@ -373,6 +373,8 @@ fn listed(
                     let month = text.forms[i]
                         .iter()
                         .any(|f| lx.months.contains_key(f) || lx.hijri_months.contains_key(f));
+                    let region = i > 0 && text.in_set(i - 1, &lx.region_words);
+                    let month = month || region;
                     let sure = !month && *listed
                         || !month && tagged[i] == Some("LOC")
                         || *population >= 1_000_000 && lx.name_unit(text.word(i)).given < 20;
@@ -533,10 +535,12 @@ fn org_extent(text: &Text, lx: &Lexicon, i: usize) -> (usize, Option<String>) {
     let mut country = None;
     let mut prev_definite = false;
     let mut proper = false;
+    // Whether the complement holds more than one indefinite noun («مجلس إدارة» names nothing).
+    let mut named_part = false;
     while k < text.len() && k - i < 9 {
         // «غرفة عمليات «فجر ليبيا»»: a quoted name completes the head.
-        if text.is_mark(k, &["«", "\""]) && k > i {
-            let close = (k + 1..(k + 6).min(text.len())).find(|&x| text.is_mark(x, &["»", "\""]));
+        if text.is_mark(k, &["«"]) && k > i {
+            let close = (k + 1..(k + 6).min(text.len())).find(|&x| text.is_mark(x, &["»"]));
             if let Some(c) = close.filter(|&c| c > k + 1) {
                 k = c + 1;
                 proper = true;
@@ -562,7 +566,8 @@ fn org_extent(text: &Text, lx: &Lexicon, i: usize) -> (usize, Option<String>) {
         {
             break;
         }
-        if let Some((n, c)) = demonym_at(text, lx, k).filter(|_| !text.has_conjunction(k)) {
+        let bare_word = text.forms[k].len() == 1 || text.word(k).starts_with("ال");
+        if let Some((n, c)) = demonym_at(text, lx, k).filter(|_| bare_word) {
             country = Some(c);
             k += n;
             prev_definite = true;
@@ -614,14 +619,16 @@ fn org_extent(text: &Text, lx: &Lexicon, i: usize) -> (usize, Option<String>) {
         let definite = definite && (!definite_head || adjective);
         if definite || linked || joined || first || royal {
             prev_definite = definite || linked || joined;
-            proper |= (definite || linked) && !lx.common_words.contains(w);
+            proper |= !generic && (definite || linked) && !lx.common_words.contains(w);
+            named_part |= definite || linked || royal || lx.name_unit(w).given + lx.name_unit(w).surname > 0;
             k += 1;
             continue;
         }
         break;
     }
-    // «ميليشيات فجر ليبيا» names a body, «الميليشيات الإرهابية» does not.
-    if generic && !proper {
+    // «ميليشيات فجر ليبيا» names a body, «الميليشيات الإرهابية» does not; nor does «مجلس
+    // إدارة» without what it runs.
+    if generic && !proper || !definite_head && !named_part && !proper && country.is_none() {
         return (i + 1, None);
     }
     (k, country)

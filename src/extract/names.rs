@@ -601,8 +601,11 @@ fn org_extent(text: &Text, lx: &Lexicon, i: usize) -> (usize, Option<String>) {
         let linked = k > i + 1
             && !purpose
             && (w.starts_with("لل")
-                || w.starts_with('ل') && text.forms[k].iter().any(|f| f.starts_with("ال"))
+                || w.starts_with('ل') && (text.forms[k].iter().any(|f| f.starts_with("ال")) || place_or_body)
                 || w.starts_with('ب') && place_or_body);
+        if linked && place_or_body {
+            proper = true;
+        }
         let joined = !definite_head
             && prev_definite
             && text.has_conjunction(k)

@@ -228,10 +228,20 @@ fn extract(
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();
     for a in articles {
-        let mut doc = match waqai::model::load_path(a) {
-            Ok(d) => d,
-            Err(e) => {
+        // A bug in the rules must not stop the batch: the article is named and skipped.
+        let loaded = std::panic::catch_unwind(|| waqai::model::load_path(a));
+        let mut doc = match loaded {
+            Ok(Ok(d)) => d,
+            Ok(Err(e)) => {
                 eprintln!("waqai: could not open {e}");
+                failed += 1;
+                continue;
+            }
+            Err(_) => {
+                eprintln!(
+                    "waqai: the extractor failed on {} (a bug: please report it with the file)",
+                    a.display()
+                );
                 failed += 1;
                 continue;
             }
@@ -377,15 +387,12 @@ fn train_tagger(
 }
 
 fn run_gui(file: Option<PathBuf>) -> eframe::Result<()> {
-    let (doc, path, error) = match &file {
-        Some(p) => match waqai::model::load_path(p) {
-            Ok(d) => (d, Some(p.clone()), None),
-            Err(e) => {
-                eprintln!("waqai: could not open {e}");
-                (waqai::seed::document(), None, Some(e.to_string()))
-            }
-        },
-        None => (waqai::seed::document(), waqai::seed::path(), None),
+    // A file named on the command line opens the way File → Open does: an article is decoded
+    // and extracted in the background (the window shows progress; a failure is a banner), a
+    // document is read at once.
+    let (doc, path) = match &file {
+        Some(_) => (waqai::model::document_from_text(""), None),
+        None => (waqai::seed::document(), waqai::seed::path()),
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -399,8 +406,8 @@ fn run_gui(file: Option<PathBuf>) -> eframe::Result<()> {
         options,
         Box::new(move |cc| {
             let mut app = WaqaiApp::new(doc, path).with_creation_context(cc);
-            if let Some(e) = error {
-                app.banner = Some(format!("Could not open {e}"));
+            if let Some(f) = &file {
+                app.open_path(f);
             }
             Ok(Box::new(app))
         }),

@@ -149,8 +149,16 @@ fn name_after(
     strict: bool,
 ) -> Range<usize> {
     let mut j = j;
-    while j < text.len() && text.is_word(j) && text.exactly_in(j, &lx.honorifics) {
-        j += 1;
+    // Honorifics, ranks and their modifiers before the name: «الفريق أول ركن», «الفريق
+    // متقاعد», «آية الله».
+    while j < text.len() && text.is_word(j) {
+        if text.exactly_in(j, &lx.honorifics) || text.exactly_in(j, &lx.title_modifiers) && j > 0 {
+            j += 1;
+        } else if text.word(j) == "ايه" && text.word(j + 1) == "الله" {
+            j += 2;
+        } else {
+            break;
+        }
     }
     let mut k = j;
     let mut unknown = 0;
@@ -161,7 +169,12 @@ fn name_after(
                 .any(|v| matches!(v, Entry::Country(_) | Entry::City { .. }))
         })
     };
-    let prefixed = text.forms.get(j).is_some_and(|f| f.len() > 1) && !name_part(text, lx, j);
+    let given_behind = text
+        .forms
+        .get(j)
+        .is_some_and(|fs| fs.iter().skip(1).any(|f| lx.name_unit(f).given >= 20));
+    let prefixed =
+        text.forms.get(j).is_some_and(|f| f.len() > 1) && !name_part(text, lx, j) && !given_behind;
     if j < text.len()
         && (is_office_at(text, lx, j).is_some()
             || prefixed
@@ -270,6 +283,17 @@ fn title_at(text: &Text, lx: &Lexicon, i: usize) -> Option<Title> {
         if let Some((n, c)) = demonym_at(text, lx, k) {
             country = Some(c);
             k += n;
+            continue;
+        }
+        // «السناتور عن نيويورك»: the place a legislator stands for.
+        if text.word(k) == "عن"
+            && text.phrase_at(k + 1, &lx.phrases, text.len()).is_some_and(|f| {
+                f.values
+                    .iter()
+                    .any(|v| matches!(v, Entry::City { .. } | Entry::Country(_)))
+            })
+        {
+            k += 1 + text.phrase_at(k + 1, &lx.phrases, text.len()).map_or(1, |f| f.len);
             continue;
         }
         if let Some((n, c)) = country_at(text, lx, k) {
@@ -729,16 +753,15 @@ fn best_form<'a>(text: &'a Text, lx: &Lexicon, i: usize) -> Option<&'a str> {
 fn bare(text: &Text, lx: &Lexicon, tagged: &[Option<&str>], out: &mut Vec<Mention>) {
     let mut i = 0;
     while i < text.len() {
-        let w = text.word(i);
-        let given = lx.name_unit(w).given >= 20
-            && !lx.common_words.contains(w)
-            && !lx.family_words.contains(w)
-            && !text.has_conjunction(i)
-            && !stops_name(text, lx, i);
-        if !given {
+        // The given name, perhaps behind a preposition («بمعمر القذافي»).
+        let form = text.forms[i].iter().find(|f| {
+            lx.name_unit(f).given >= 20 && !lx.common_words.contains(*f) && !lx.family_words.contains(*f)
+        });
+        let Some(form) = form.filter(|_| !text.has_conjunction(i) && !stops_name(text, lx, i)) else {
             i += 1;
             continue;
-        }
+        };
+        let w = form.as_str();
         let r = name_after(text, lx, i, tagged, true);
         // The tagger or a real family name must agree: «بيان سعودي» is «a Saudi statement».
         let agreed = r.clone().any(|x| tagged[x] == Some("PERS"))
@@ -747,7 +770,7 @@ fn bare(text: &Text, lx: &Lexicon, tagged: &[Option<&str>], out: &mut Vec<Mentio
                 lx.name_unit(w).given >= 100 && last.surname >= last.given
             };
         if r.len() >= 2 && r.start == i && agreed {
-            let mut m = Mention::new(text, r.clone(), None, EntityKind::Person);
+            let mut m = Mention::new(text, r.clone(), Some(w), EntityKind::Person);
             m.source = Source::Bare;
             out.push(m);
             i = r.end;

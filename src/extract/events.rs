@@ -507,8 +507,18 @@ fn merge(into: &mut Found, ev: Found) {
     if into.place.is_none() {
         into.place = ev.place;
     }
-    if into.time.expression.is_none() && ev.time.expression.is_some() {
+    // The most precise telling of the time wins: a date, then a weekday, then any words.
+    let rank = |t: &TimeInfo| {
+        (
+            t.date.is_some(),
+            t.weekday.is_some(),
+            t.expression.is_some(),
+        )
+    };
+    if rank(&ev.time) > rank(&into.time) {
+        let relative = into.time.relative_days;
         into.time = ev.time;
+        into.time.relative_days = into.time.relative_days.or(relative);
     }
     if into.kind == EventKind::Arrival && ev.kind == EventKind::Visit {
         into.kind = EventKind::Visit;

@@ -34,9 +34,39 @@ impl Default for TimeInfo {
     }
 }
 
-/// The first time expression in tokens `r`.
+/// When tokens `r` say something happened: the first time expression, completed by an explicit
+/// date written after it («اليوم الثلاثاء 19/10/1436هـ الموافق 4/8/2015م»).
 /// `vars` holds the proclitic variants of every token (see [`variants`]).
 pub fn find_time(
+    g: &Lexicon,
+    toks: &[Token],
+    vars: &[Vec<String>],
+    r: Range<usize>,
+    published: Option<&str>,
+) -> TimeInfo {
+    let first = first_time(g, toks, vars, r.clone(), published);
+    if first.date.is_some() || first.expression.is_none() {
+        return first;
+    }
+    for i in r.clone() {
+        if toks[i].kind == TokenKind::Number {
+            let t = first_time(g, toks, vars, i..r.end, published);
+            if t.date.is_some() {
+                return TimeInfo {
+                    date: t.date,
+                    precision: t.precision,
+                    expression: first.expression,
+                    weekday: first.weekday,
+                    relative_days: first.relative_days,
+                };
+            }
+        }
+    }
+    first
+}
+
+/// The first time expression in tokens `r`.
+fn first_time(
     g: &Lexicon,
     toks: &[Token],
     vars: &[Vec<String>],
@@ -196,7 +226,13 @@ fn slashed(toks: &[Token], i: usize, end: usize) -> Option<TimeInfo> {
         m.norm.parse().ok()?,
         y.norm.parse().ok()?,
     );
-    let date = format!("{y:04}-{m:02}-{d:02}");
+    // «19/10/1436هـ» is a Hijri date; so is any year before the Gregorian ones news writes.
+    let hijri = toks.get(i + 5).is_some_and(|t| t.norm == "ه" || t.norm == "هـ") || y < 1700;
+    let date = if hijri {
+        hijri_to_gregorian(y, m, d)?
+    } else {
+        format!("{y:04}-{m:02}-{d:02}")
+    };
     parse_date(&date)?;
     Some(TimeInfo {
         date: Some(date),

@@ -161,12 +161,17 @@ pub fn variants(word: &str) -> Vec<String> {
 /// The word without its proclitics and the definite article: the shortest of [`variants`]
 /// that is still a plausible word (three letters or more when the word had them).
 pub fn stem(word: &str) -> String {
+    stem_of(word, &variants(word)).to_owned()
+}
+
+/// [`stem`] from the word's [`variants`], already computed.
+pub fn stem_of<'a>(word: &'a str, forms: &'a [String]) -> &'a str {
     let n = word.chars().count();
-    variants(word)
-        .into_iter()
+    forms
+        .iter()
         .filter(|v| v.chars().count() >= 3.min(n))
         .min_by_key(|v| v.chars().count())
-        .unwrap_or_else(|| word.to_owned())
+        .map_or(word, String::as_str)
 }
 
 /// A sentence: a token range and whether it is web boilerplate.

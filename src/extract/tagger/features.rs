@@ -6,16 +6,34 @@ use std::hash::Hasher;
 
 use super::super::lexicon::{Entry, Lexicon};
 use super::super::phrases::Fnv;
-use super::super::tokens::{stem, variants};
+use super::super::tokens::{stem_of, variants};
 
 /// Hash of a feature: a template name and a value.
 fn feature(template: &str, value: &str) -> u64 {
+    feature_of(template, &[value])
+}
+
+/// Hash of a feature whose value is the concatenation of `parts` (no string is built: FNV reads
+/// bytes one after another, so this equals [`feature`] of the joined value).
+fn feature_of(template: &str, parts: &[&str]) -> u64 {
     let mut h = Fnv::default();
     h.write(template.as_bytes());
     h.write(&[0]);
-    h.write(value.as_bytes());
+    for p in parts {
+        h.write(p.as_bytes());
+    }
     h.finish()
 }
+
+/// The first and last `k` chars of a word, without allocating.
+fn affixes(w: &str, k: usize) -> (&str, &str) {
+    let n = w.chars().count();
+    let head = w.char_indices().nth(k).map_or(w.len(), |(i, _)| i);
+    let tail = w.char_indices().nth(n - k).map_or(w.len(), |(i, _)| i);
+    (w.split_at(head).0, w.split_at(tail).1)
+}
+
+const LENGTHS: [&str; 11] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
 
 /// What the lexicon says of one word.
 #[derive(Clone, Debug, Default)]
@@ -72,12 +90,12 @@ fn shape(w: &str) -> &'static str {
     }
 }
 
-fn lexicon_flags(words: &[&str], lx: &Lexicon) -> Vec<Known> {
+fn lexicon_flags(words: &[&str], forms_of: &[Vec<String>], lx: &Lexicon) -> Vec<Known> {
     let mut out = vec![Known::default(); words.len()];
     for (i, w) in words.iter().enumerate() {
-        let forms = variants(w);
-        let s = stem(w);
-        let unit = lx.name_unit(&s);
+        let forms = &forms_of[i];
+        let s = stem_of(w, forms);
+        let unit = lx.name_unit(s);
         let unit = if unit == Default::default() {
             lx.name_unit(w)
         } else {
@@ -99,7 +117,7 @@ fn lexicon_flags(words: &[&str], lx: &Lexicon) -> Vec<Known> {
         if any(&lx.function_words) {
             out[i].flags.push("func");
         }
-        if lx.common_words.contains(*w) || lx.common_words.contains(&s) {
+        if lx.common_words.contains(*w) || lx.common_words.contains(s) {
             out[i].flags.push("common");
         }
         if any(&lx.honorifics) {
@@ -117,7 +135,7 @@ fn lexicon_flags(words: &[&str], lx: &Lexicon) -> Vec<Known> {
         if any(&lx.reporting_verbs) {
             out[i].flags.push("says");
         }
-        for form in &forms {
+        for form in forms {
             let rest = words[i + 1..].iter().copied();
             for (len, entries) in lx.phrases.matches(form, rest) {
                 for e in entries {
@@ -149,80 +167,132 @@ flag_names!(
     "country", "bigcity", "city", "org", "outlet", "demonym", "office", "portfolio", "person"
 );
 
-/// The hashed features of every word of a sentence (normalised words).
-pub fn sentence_features(words: &[&str], lx: &Lexicon) -> Vec<Vec<u64>> {
-    let known = lexicon_flags(words, lx);
-    let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
-    let at = |i: isize| -> &str {
-        if i < 0 {
-            "<s>"
-        } else {
-            words.get(i as usize).copied().unwrap_or("</s>")
+/// The features of a word that depend on it alone: the word, its stem, affixes, shape, length.
+fn own_features(w: &str, st: &str, f: &mut Vec<u64>) {
+    f.push(feature("w", w));
+    f.push(feature("s", st));
+    let n = w.chars().count();
+    for k in 1..=4 {
+        if n > k + 1 {
+            let (p, x) = affixes(w, k);
+            f.push(feature(["p1", "p2", "p3", "p4"][k - 1], p));
+            f.push(feature(["x1", "x2", "x3", "x4"][k - 1], x));
         }
-    };
-    let stem_at = |i: isize| -> &str {
-        if i < 0 {
-            "<s>"
-        } else {
-            stems.get(i as usize).map_or("</s>", String::as_str)
+    }
+    f.push(feature("shape", shape(w)));
+    f.push(feature("len", LENGTHS[n.min(10)]));
+    let m = st.chars().count();
+    for k in 2..=3 {
+        if m > k {
+            let (p, x) = affixes(st, k);
+            f.push(feature(["", "", "sp2", "sp3"][k], p));
+            f.push(feature(["", "", "sx2", "sx3"][k], x));
         }
-    };
-    let mut out = Vec::with_capacity(words.len());
-    for (i, w) in words.iter().enumerate() {
+    }
+}
+
+/// Offsets of the neighbours whose word and stem are features, with their template names.
+const NEIGHBOURS: [(isize, &str, &str); 4] =
+    [(-2, "w-2", "s-2"), (-1, "w-1", "s-1"), (1, "w+1", "s+1"), (2, "w+2", "s+2")];
+
+/// The features a neighbour at offset `NEIGHBOURS[k]` gives: its word and its stem.
+fn neighbour_features(k: usize, w: &str, st: &str, f: &mut Vec<u64>) {
+    f.push(feature(NEIGHBOURS[k].1, w));
+    f.push(feature(NEIGHBOURS[k].2, st));
+}
+
+/// A sentence prepared for features: its words, stems and what the lexicon says of each.
+pub struct Prepared<'a> {
+    words: &'a [&'a str],
+    stems: Vec<String>,
+    known: Vec<Known>,
+}
+
+impl<'a> Prepared<'a> {
+    /// Prepares the words of a sentence (normalised).
+    pub fn new(words: &'a [&'a str], lx: &Lexicon) -> Self {
+        let forms: Vec<Vec<String>> = words.iter().map(|w| variants(w)).collect();
+        Self {
+            words,
+            stems: words
+                .iter()
+                .zip(&forms)
+                .map(|(w, f)| stem_of(w, f).to_owned())
+                .collect(),
+            known: lexicon_flags(words, &forms, lx),
+        }
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether there is no word.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The word and stem at `i`, or the sentence boundary marks outside it.
+    pub fn at(&self, i: isize) -> (&str, &str) {
+        if i < 0 {
+            ("<s>", "<s>")
+        } else if let (Some(w), Some(s)) = (self.words.get(i as usize), self.stems.get(i as usize))
+        {
+            (w, s)
+        } else {
+            ("</s>", "</s>")
+        }
+    }
+
+    /// Features of word `i` that depend on more than one word: the bias, pairs of words, and
+    /// what the lexicon says of it and its neighbours.
+    pub fn context_features(&self, i: usize, f: &mut Vec<u64>) {
         let ii = i as isize;
-        let mut f = Vec::with_capacity(48);
+        let known = &self.known;
         f.push(feature("bias", ""));
-        f.push(feature("w", w));
-        f.push(feature("s", stem_at(ii)));
-        let chars: Vec<char> = w.chars().collect();
-        let n = chars.len();
-        for k in 1..=4 {
-            if n > k + 1 {
-                let p: String = chars[..k].iter().collect();
-                let x: String = chars[n - k..].iter().collect();
-                f.push(feature(["p1", "p2", "p3", "p4"][k - 1], &p));
-                f.push(feature(["x1", "x2", "x3", "x4"][k - 1], &x));
-            }
-        }
-        f.push(feature("shape", shape(w)));
-        f.push(feature("len", &n.min(10).to_string()));
-        for (name, d) in [("w-2", -2), ("w-1", -1), ("w+1", 1), ("w+2", 2)] {
-            f.push(feature(name, at(ii + d)));
-        }
-        for (name, d) in [("s-2", -2), ("s-1", -1), ("s+1", 1), ("s+2", 2)] {
-            f.push(feature(name, stem_at(ii + d)));
-        }
-        let sc: Vec<char> = stem_at(ii).chars().collect();
-        let m = sc.len();
-        for k in 2..=3 {
-            if m > k {
-                let p: String = sc[..k].iter().collect();
-                let x: String = sc[m - k..].iter().collect();
-                f.push(feature(["", "", "sp2", "sp3"][k], &p));
-                f.push(feature(["", "", "sx2", "sx3"][k], &x));
-            }
-        }
         if ii > 0 {
-            for a in &known[i - 1].flags {
-                for b in &known[i].flags {
-                    f.push(feature("L-1|L0", &format!("{a}|{b}")));
+            // Pairs of what the lexicon says of two neighbours, name-part counts left out
+            // (they are on every word and would multiply the features).
+            let strong = |f: &&&str| !f.starts_with('g') && !f.starts_with('s');
+            for a in known[i - 1].flags.iter().filter(strong) {
+                for b in known[i].flags.iter().filter(strong) {
+                    f.push(feature_of("L-1|L0", &[a, "|", b]));
                 }
             }
         }
-        f.push(feature("w-1|w", &format!("{}|{}", at(ii - 1), w)));
-        f.push(feature("w|w+1", &format!("{}|{}", w, at(ii + 1))));
+        let w = self.at(ii).0;
+        f.push(feature_of("w-1|w", &[self.at(ii - 1).0, "|", w]));
+        f.push(feature_of("w|w+1", &[w, "|", self.at(ii + 1).0]));
         for flag in &known[i].flags {
             f.push(feature("L0", flag));
         }
         for (name, d) in [("L-1", -1isize), ("L+1", 1), ("L-2", -2), ("L+2", 2)] {
             let j = ii + d;
-            if j >= 0 && (j as usize) < words.len() {
+            if j >= 0 && (j as usize) < self.words.len() {
                 for flag in &known[j as usize].flags {
                     f.push(feature(name, flag));
                 }
             }
         }
-        out.push(f);
     }
-    out
+
+    /// Every feature of word `i`.
+    pub fn all_features(&self, i: usize) -> Vec<u64> {
+        let mut f = Vec::with_capacity(64);
+        let (w, st) = self.at(i as isize);
+        own_features(w, st, &mut f);
+        for (k, (d, _, _)) in NEIGHBOURS.iter().enumerate() {
+            let (nw, ns) = self.at(i as isize + d);
+            neighbour_features(k, nw, ns, &mut f);
+        }
+        self.context_features(i, &mut f);
+        f
+    }
+}
+
+/// The hashed features of every word of a sentence (normalised words).
+pub fn sentence_features(words: &[&str], lx: &Lexicon) -> Vec<Vec<u64>> {
+    let p = Prepared::new(words, lx);
+    (0..words.len()).map(|i| p.all_features(i)).collect()
 }

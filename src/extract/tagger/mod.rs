@@ -60,27 +60,52 @@ pub struct Model {
     pub transitions: [[f32; N]; N],
     /// Weights of the first tag of a sentence.
     pub start: [f32; N],
+    /// One bit per 2^20 buckets of feature hashes: set when a feature of the model falls in
+    /// it. Most features of a text are not in the model; this small table (128 KB, it stays
+    /// in cache) rules them out before the large one is touched.
+    present: Vec<u64>,
 }
+
+const PRESENT_BITS: u32 = 20;
 
 const MAGIC: &[u8; 8] = b"WQTAG\x01\0\0";
 
 impl Model {
+    /// Fills the presence table from the weights (after training or loading).
+    pub fn index(&mut self) {
+        self.present = vec![0; 1 << (PRESENT_BITS - 6)];
+        for k in self.weights.keys() {
+            let b = (k >> (64 - PRESENT_BITS)) as usize;
+            self.present[b >> 6] |= 1 << (b & 63);
+        }
+    }
+
+    fn may_have(&self, f: u64) -> bool {
+        let b = (f >> (64 - PRESENT_BITS)) as usize;
+        self.present
+            .get(b >> 6)
+            .is_none_or(|word| word & (1 << (b & 63)) != 0)
+    }
+
+    /// The summed weights of some features, per tag.
+    pub fn score(&self, feats: &[u64]) -> [f32; N] {
+        let mut s = [0f32; N];
+        for f in feats {
+            if !self.may_have(*f) {
+                continue;
+            }
+            if let Some(w) = self.weights.get(f) {
+                for (a, b) in s.iter_mut().zip(w) {
+                    *a += b;
+                }
+            }
+        }
+        s
+    }
+
     /// The score of each tag at each word.
     fn emissions(&self, feats: &[Vec<u64>]) -> Vec<[f32; N]> {
-        feats
-            .iter()
-            .map(|fs| {
-                let mut s = [0f32; N];
-                for f in fs {
-                    if let Some(w) = self.weights.get(f) {
-                        for (a, b) in s.iter_mut().zip(w) {
-                            *a += b;
-                        }
-                    }
-                }
-                s
-            })
-            .collect()
+        feats.iter().map(|fs| self.score(fs)).collect()
     }
 
     /// The best tag sequence (indices into [`TAGS`]) for a sentence's features.
@@ -152,6 +177,7 @@ impl Model {
             }
             m.weights.insert(k, ws);
         }
+        m.index();
         Ok(m)
     }
 }
@@ -282,8 +308,10 @@ pub fn names_of(tags: &[usize]) -> Vec<Name> {
 
 /// Tags one sentence of normalised words with the bundled model.
 pub fn tag(words: &[&str], lx: &Lexicon) -> Vec<Name> {
-    let feats = features::sentence_features(words, lx);
-    names_of(&bundled().decode(&feats))
+    let m = bundled();
+    let p = features::Prepared::new(words, lx);
+    let em = m.emissions(&(0..p.len()).map(|i| p.all_features(i)).collect::<Vec<_>>());
+    names_of(&viterbi(&em, &m.transitions, &m.start))
 }
 
 #[cfg(test)]

@@ -201,7 +201,7 @@ impl Averaged {
             .flatten()
             .fold(0f32, |m, w| m.max(w.abs()));
         self.w
-            .retain(|_, w| w.iter().any(|x| x.abs() > max * 1e-3));
+            .retain(|_, w| w.iter().any(|x| x.abs() > max * std::env::var("PRUNE").ok().and_then(|s| s.parse::<f32>().ok()).unwrap_or(1e-3)));
         for f in 0..N {
             for j in 0..N {
                 self.trans[f][j] -= self.trans_sum[f][j] / t;
@@ -212,6 +212,7 @@ impl Averaged {
             weights: self.w,
             transitions: self.trans,
             start: self.start,
+            ..Model::default()
         }
     }
 }
@@ -260,6 +261,7 @@ pub fn train(
                 weights: std::mem::take(&mut avg.w),
                 transitions: avg.trans,
                 start: avg.start,
+                ..Model::default()
             };
             let pred = model.decode(&feats[k]);
             avg.w = model.weights;

@@ -177,6 +177,16 @@ pub fn resolve(text: &Text, lx: &Lexicon, mentions: Vec<Mention>) -> Entities {
             }
             continue;
         }
+        // The tagger may call a person's surname an organisation or a place («أوباما»).
+        if m.source == Source::Tagged
+            && m.kind != EntityKind::Person
+            && let Some(e) = out.list.iter().position(|x| {
+                x.kind == EntityKind::Person && !x.title_only && key.is_subset(&x.key)
+            })
+        {
+            attach(&mut out, k, e, &key);
+            continue;
+        }
         let e = find_entity(&out, &m, &key).unwrap_or_else(|| {
             out.list.push(Entity {
                 kind: m.kind,

@@ -283,6 +283,8 @@ pub fn find(text: &Text, lx: &Lexicon, ents: &Entities, published: Option<&str>)
                         if to_place
                             && matches!(t.kind, EventKind::Visit | EventKind::Arrival) =>
                     {
+                        // The first country a visit goes to is where; the others too are
+                        // places, never guests.
                         place.get_or_insert(*e);
                     }
                     _ if kind.is_actor() => {
@@ -349,7 +351,7 @@ pub fn find(text: &Text, lx: &Lexicon, ents: &Entities, published: Option<&str>)
             };
             if std::env::var_os("WAQAI_DEBUG").is_some() { eprintln!("s{si} t{} {:?} back={} {:?}", t.at, t.kind, t.backward || backref && n == 0, ev.persons(ents)); }
             if let Some(target) = same_as(&events, &ev, ents, t.backward || backref && n == 0) {
-                merge(&mut events[target], ev);
+                merge(&mut events[target], ev, ents);
                 continue;
             }
             if complete(&ev, ents) {
@@ -493,14 +495,22 @@ fn same_as(events: &[Found], ev: &Found, ents: &Entities, backward: bool) -> Opt
     })
 }
 
-fn merge(into: &mut Found, ev: Found) {
+fn merge(into: &mut Found, ev: Found, ents: &Entities) {
     for s in ev.evidence {
         if !into.evidence.contains(&s) {
             into.evidence.push(s);
         }
     }
+    // A later telling adds the people it names; bodies and states only when the event had
+    // no person (otherwise every organisation a sentence mentions would join it).
+    let has_person = !matches!(into.kind, EventKind::Signing | EventKind::Agreement)
+        && into
+            .participants
+            .iter()
+            .any(|q| ents.list[q.0].kind == EntityKind::Person);
     for p in ev.participants {
-        if !into.participants.iter().any(|q| q.0 == p.0) {
+        let person = ents.list[p.0].kind == EntityKind::Person;
+        if (person || !has_person) && !into.participants.iter().any(|q| q.0 == p.0) {
             into.participants.push(p);
         }
     }
@@ -540,7 +550,7 @@ fn fold_arrivals(events: &mut Vec<Found>, ents: &Entities) {
             }) {
                 let a = events.remove(k);
                 let v = if v > k { v - 1 } else { v };
-                merge(&mut events[v], a);
+                merge(&mut events[v], a, ents);
                 continue;
             }
         }

@@ -173,8 +173,15 @@ fn name_after(
         .forms
         .get(j)
         .is_some_and(|fs| fs.iter().skip(1).any(|f| lx.name_unit(f).given >= 20));
-    let prefixed =
-        text.forms.get(j).is_some_and(|f| f.len() > 1) && !name_part(text, lx, j) && !given_behind;
+    // «بمعالجة» is «بـ» + a noun; «برناردينو» is a name no list knows.
+    let prefixed = text.forms.get(j).is_some_and(|fs| {
+        fs.iter().skip(1).any(|f| {
+            lx.common_words.contains(f)
+                || lx.function_words.contains(f)
+                || !lx.phrases.get(&[f.as_str()]).is_empty()
+        })
+    }) && !name_part(text, lx, j)
+        && !given_behind;
     if j < text.len()
         && (is_office_at(text, lx, j).is_some()
             || prefixed
@@ -431,7 +438,8 @@ fn listed(
                 Entry::Person(k)
                     if found.len >= 2
                         && !text.in_set(i, &lx.function_words)
-                        && !lx.common_words.contains(text.word(i)) =>
+                        && !lx.common_words.contains(text.word(i))
+                        && lx.name_unit(found.form).given >= 5 =>
                 {
                     let mut m = Mention::new(text, r.clone(), Some(found.form), EntityKind::Person);
                     m.latin = Some(lx.persons[*k].latin.clone());

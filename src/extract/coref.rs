@@ -177,6 +177,20 @@ pub fn resolve(text: &Text, lx: &Lexicon, mentions: Vec<Mention>) -> Entities {
             }
             continue;
         }
+        // «مجلس الاحتياطي الاتحادي (البنك المركزي الأميركي)»: a name in brackets right after
+        // another of its kind is another name of it.
+        if k > 0
+            && let Some(e) = out.of[k - 1]
+        {
+            let prev = &out.mentions[k - 1];
+            let bracketed = prev.toks.end + 1 == m.toks.start
+                && text.is_mark(prev.toks.end, &["("])
+                && text.is_mark(m.toks.end, &[")"]);
+            if bracketed && prev.kind == m.kind && !prev.reference {
+                attach(&mut out, k, e, &key);
+                continue;
+            }
+        }
         // The tagger may call a person's surname an organisation or a place («أوباما»).
         if m.source == Source::Tagged
             && m.kind != EntityKind::Person

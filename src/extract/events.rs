@@ -137,17 +137,25 @@ fn triggers(text: &Text, lx: &Lexicon, s: Range<usize>, named: &[bool]) -> Vec<T
         }
         // «خلال الزيارة», «في ختام اللقاء», «الزيارة» …: the event told before.
         // «ندعو إلى اجتماع»: a call for an event is not one.
+        let noun = !lx.trigger_word(form).is_some_and(|_| {
+            form.starts_with('ي') || form.starts_with('ت') || form.starts_with('س')
+        });
         let called = i > s.start
-            && text.forms[i - 1].iter().any(|f| f == "الي")
-            && (i.saturating_sub(5).max(s.start)..i).any(|x| {
+            && (noun || text.forms[i - 1].iter().any(|f| f == "الي"))
+            && (i.saturating_sub(6).max(s.start)..i).any(|x| {
                 text.forms[x]
                     .iter()
-                    .any(|f| f.starts_with("دعا") || f.starts_with("ندعو") || f.starts_with("يدعو") || f.starts_with("طالب"))
+                    .any(|f| {
+                        ["دعا", "ندعو", "يدعو", "تدعو", "دعوه", "طالب", "يطالب", "مطالبه"]
+                            .iter()
+                            .any(|c| f.starts_with(c))
+                    })
             });
         // «بحث»/«ناقش» is a meeting when it is «with» someone.
         let discuss = ["بحث", "يبحث", "تبحث", "سيبحث", "ستبحث", "ناقش", "يناقش", "تناقش", "ناقشت", "بحثت"]
             .contains(&form);
-        let with_someone = (i + 1..s.end).any(|x| text.forms[x].iter().any(|f| f == "مع"));
+        let with_someone =
+            (i + 1..s.end.min(i + 10)).any(|x| text.forms[x].iter().any(|f| f == "مع"));
         let ok = ok && !called && (!discuss || with_someone || form.ends_with("ان") || form.ends_with('ا'));
         let before = |words: &[&str]| {
             i > s.start && words.iter().any(|w| text.forms[i - 1].iter().any(|f| f == w))

@@ -585,10 +585,20 @@ fn org_extent(text: &Text, lx: &Lexicon, i: usize) -> (usize, Option<String>) {
             && let Some(n) = is_office_at(text, lx, k)
         {
             let mut end = k + n;
-            while end < text.len() && end < k + n + 3 && name_part(text, lx, end) {
+            while end < text.len() && text.in_set(end, &lx.title_modifiers) {
                 end += 1;
             }
-            if end > k + n {
+            let name = end;
+            while end < text.len()
+                && end < name + 3
+                && text.is_word(end)
+                && !text.in_set(end, &lx.function_words)
+                && !text.has_conjunction(end)
+                && (end == name || name_part(text, lx, end) || !lx.common_words.contains(text.word(end)) || end == name + 1)
+            {
+                end += 1;
+            }
+            if end > name {
                 return (end, country);
             }
         }
@@ -652,6 +662,9 @@ fn org_extent(text: &Text, lx: &Lexicon, i: usize) -> (usize, Option<String>) {
         // After «الحكومة», «المحكمة» …: adjectives («الشرعية», «العامة»), not nouns.
         let adjective = lx.org_adjectives.contains(w) || w.ends_with("يه") || w.ends_with('ي');
         let definite = definite && (!definite_head || adjective);
+        if royal {
+            proper = true;
+        }
         if definite || linked || joined || first || royal {
             prev_definite = definite || linked || joined;
             proper |= !generic && (definite || linked) && !lx.common_words.contains(w);
@@ -915,6 +928,13 @@ pub fn find(text: &Text, lx: &Lexicon) -> Vec<Mention> {
                 .iter()
                 .any(|o| o.start < m.toks.start && o.end >= m.toks.end))
     });
+    // «حكومة الرئيس أشرف غني» names a government and, inside it, a person: both stay.
+    let (governments, mut cands): (Vec<Mention>, Vec<Mention>) = cands.into_iter().partition(|m| {
+        m.kind == EntityKind::Organization
+            && m.source == Source::Pattern
+            && m.toks.len() >= 3
+            && is_office_at(text, lx, m.toks.start + 1).is_some()
+    });
     // Titled persons first; then names from lists and patterns, longest first
     // («الكونجرس الأمريكي» over «الكونجرس»); the tagger last.
     let tier = |s: Source| match s {
@@ -958,6 +978,14 @@ pub fn find(text: &Text, lx: &Lexicon) -> Vec<Mention> {
                 && (k.kind == EntityKind::Person || k.kind == EntityKind::Group || k.toks.start <= g.toks.start)
         });
         if !blocked {
+            kept.push(g);
+        }
+    }
+    for g in governments {
+        if !kept
+            .iter()
+            .any(|k| k.kind != EntityKind::Person && overlaps(&k.toks, &g.toks))
+        {
             kept.push(g);
         }
     }

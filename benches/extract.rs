@@ -31,7 +31,10 @@ fn benches(c: &mut Criterion) {
     let lx = waqai::extract::lexicon();
     let mut group = c.benchmark_group("extract");
     let sets = match real_articles() {
-        Some(real) => vec![("real_411_articles", real), ("seed_and_devset", own_articles())],
+        Some(real) => vec![
+            ("real_411_articles", real),
+            ("seed_and_devset", own_articles()),
+        ],
         None => {
             eprintln!("../shared/corpus is absent: benchmarking the project's own articles only");
             vec![("seed_and_devset", own_articles())]

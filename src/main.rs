@@ -317,7 +317,9 @@ fn eval(
             return Err(format!("no prediction has the text of {}", path.display()));
         };
         let e = eval::evaluate(pd, gd);
-        let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         out.push_str(&eval::line(&name, &e));
         out.push('\n');
         if verbose {
@@ -358,13 +360,20 @@ fn train_tagger(
     let fit_and_score = |fit: Vec<train::Sentence>, held: &[train::Sentence], label: &str| {
         let mut fit = fit;
         fit.extend(extra.iter().cloned());
-        eprintln!("{label}: training on {} sentences, {} held back", fit.len(), held.len());
+        eprintln!(
+            "{label}: training on {} sentences, {} held back",
+            fit.len(),
+            held.len()
+        );
         let model = train::train(&fit, lx, opts, |e| eprintln!("epoch {e}/{epochs}"));
         let bytes = model.to_bytes();
         let model = Model::from_bytes(&bytes)?;
         let s = train::evaluate(&model, held, lx, &["PERS", "LOC", "ORG"]);
         for (c, tp, fp, fn_) in &s.classes {
-            println!("{label}: {c:<5} F1 {:.3}  (tp {tp} fp {fp} fn {fn_})", s.f1_of(c));
+            println!(
+                "{label}: {c:<5} F1 {:.3}  (tp {tp} fp {fp} fn {fn_})",
+                s.f1_of(c)
+            );
         }
         println!("{label}: micro F1 {:.3}", s.micro_f1());
         Ok::<_, String>((model, bytes))

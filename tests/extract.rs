@@ -38,11 +38,16 @@ fn the_seed_alone_gives_its_actors_and_events() {
         .filter(|e| e.kind == "person")
         .map(|e| e.name.as_str())
         .collect();
-    for p in ["فتحي باشاغا", "جان إيف لودريان", "جيرالد دارمانان"] {
+    for p in ["فتحي باشاغا", "جان إيف لودريان", "جيرالد دارمانان"]
+    {
         assert!(people.contains(&p), "{p} missing from {people:?}");
     }
     let orgs = names(&pred, "organization");
-    for o in ["وزارة الخارجية الفرنسية", "وزارة الداخلية الفرنسية", "حكومة الوفاق الوطني"] {
+    for o in [
+        "وزارة الخارجية الفرنسية",
+        "وزارة الداخلية الفرنسية",
+        "حكومة الوفاق الوطني",
+    ] {
         assert!(orgs.iter().any(|n| n == o), "{o} missing from {orgs:?}");
     }
     assert!(
@@ -71,10 +76,22 @@ fn the_seed_alone_gives_its_actors_and_events() {
 fn future_verbs_in_s_are_planned_events_and_never_panic() {
     // «سيزور» once made the extractor slice inside a letter; every such form must go through.
     for (text, kind) in [
-        ("سيزور وزير الخارجية الأردني ناصر جودة القاهرة الأسبوع المقبل.", "visit"),
-        ("وسيلتقي الرئيس الأمريكي باراك أوباما نظيره الكيني أوهورو كينياتا.", "meeting"),
-        ("ستوقع وزارة الخارجية الأردنية اتفاقية مع وزارة الخارجية المصرية.", "signing"),
-        ("وسيبحث وزير الخارجية الأردني ناصر جودة مع نظيره المصري سامح شكري.", "meeting"),
+        (
+            "سيزور وزير الخارجية الأردني ناصر جودة القاهرة الأسبوع المقبل.",
+            "visit",
+        ),
+        (
+            "وسيلتقي الرئيس الأمريكي باراك أوباما نظيره الكيني أوهورو كينياتا.",
+            "meeting",
+        ),
+        (
+            "ستوقع وزارة الخارجية الأردنية اتفاقية مع وزارة الخارجية المصرية.",
+            "signing",
+        ),
+        (
+            "وسيبحث وزير الخارجية الأردني ناصر جودة مع نظيره المصري سامح شكري.",
+            "meeting",
+        ),
         ("س", ""),
         ("سي", ""),
         ("وس سيـ ستزور", ""),
@@ -84,7 +101,11 @@ fn future_verbs_in_s_are_planned_events_and_never_panic() {
         assert!(model::validate(&d).is_empty(), "{text}");
         if !kind.is_empty() {
             let e = d.events.iter().find(|e| e.kind == kind);
-            assert!(e.is_some_and(|e| e.status == "planned"), "{text}: {:?}", d.events);
+            assert!(
+                e.is_some_and(|e| e.status == "planned"),
+                "{text}: {:?}",
+                d.events
+            );
         }
     }
 }

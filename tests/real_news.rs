@@ -106,11 +106,19 @@ fn real_development_articles_score_by_the_judges_rules() {
     let s = summarize(&all);
     println!("{}", eval::report(&s));
     assert_eq!(s.articles, 40);
-    assert!(s.entities.2 >= MIN_ENTITY_F1, "mean entity F1 {:.3}", s.entities.2);
-    assert!(s.events.2 >= MIN_EVENT_F1, "mean event F1 {:.3}", s.events.2);
+    assert!(
+        s.entities.2 >= MIN_ENTITY_F1,
+        "mean entity F1 {:.3}",
+        s.entities.2
+    );
+    assert!(
+        s.events.2 >= MIN_EVENT_F1,
+        "mean event F1 {:.3}",
+        s.events.2
+    );
 }
 
-/// The bar the development set must stay above (measured: see README).
-const MIN_ENTITY_F1: f64 = 0.80;
-/// The bar the development set must stay above (measured: see README).
-const MIN_EVENT_F1: f64 = 0.60;
+/// The bars of issue 9 (measured today: see README).
+const MIN_ENTITY_F1: f64 = 0.85;
+/// The bars of issue 9 (measured today: see README).
+const MIN_EVENT_F1: f64 = 0.70;

@@ -145,13 +145,15 @@ impl Text {
         index: &'a PhraseIndex<T>,
         limit: usize,
     ) -> Option<Found<'a, T>> {
-        if !self.is_word(i) && !(i < self.len() && self.toks[i].kind == TokenKind::Number) {
+        if !(self.is_word(i) || i < self.len() && self.toks[i].kind == TokenKind::Number) {
             return None;
         }
         let end = limit.min(self.len());
         let mut best: Option<Found<T>> = None;
         for form in &self.forms[i] {
-            let rest = self.toks[i + 1..end.max(i + 1)].iter().map(|t| t.norm.as_str());
+            let rest = self.toks[i + 1..end.max(i + 1)]
+                .iter()
+                .map(|t| t.norm.as_str());
             if let Some((len, values)) = index.matches(form, rest).pop()
                 && best.as_ref().is_none_or(|b| len > b.len)
             {
@@ -198,7 +200,11 @@ impl Text {
             .collect();
         let n = map.len();
         let f = form.chars().count();
-        let text = |k: usize| -> String { orig[map.get(k).copied().unwrap_or(orig.len())..].iter().collect() };
+        let text = |k: usize| -> String {
+            orig[map.get(k).copied().unwrap_or(orig.len())..]
+                .iter()
+                .collect()
+        };
         if t.norm.ends_with(form) && f <= n {
             let k = n - f;
             (t.span.start + map.get(k).copied().unwrap_or(0), text(k))

@@ -101,10 +101,7 @@ fn coref_key(name: &str) -> BTreeSet<String> {
             i += 1;
         }
     }
-    joined
-        .iter()
-        .flat_map(|w| name_tokens(w))
-        .collect()
+    joined.iter().flat_map(|w| name_tokens(w)).collect()
 }
 
 /// The first word of a name, normalised («عبد الله» counts as one).
@@ -280,7 +277,9 @@ fn apposition(text: &Text, out: &mut Entities, k: usize) -> Option<usize> {
     let p = &out.mentions[prev];
     let between = p.toks.end..m.toks.start;
     let is_apposition = between.len() <= 1
-        && between.clone().all(|i| text.is_mark(i, &["،", ",", "-", "–"]))
+        && between
+            .clone()
+            .all(|i| text.is_mark(i, &["،", ",", "-", "–"]))
         && p.kind == EntityKind::Person;
     let e = out.of[prev].filter(|_| is_apposition)?;
     let ent = &mut out.list[e];
@@ -365,11 +364,13 @@ fn sweep_surnames(text: &Text, lx: &Lexicon, out: &mut Entities) {
             surnames.push((last, e));
         }
     }
-    for i in 0..text.len() {
-        if covered[i] || !text.is_word(i) {
+    for (i, done) in covered.iter().enumerate() {
+        if *done || !text.is_word(i) {
             continue;
         }
-        let hit = surnames.iter().find(|(s, _)| text.forms[i].iter().any(|f| f == s));
+        let hit = surnames
+            .iter()
+            .find(|(s, _)| text.forms[i].iter().any(|f| f == s));
         if let Some((s, e)) = hit.cloned() {
             let mut m = Mention::new(text, i..i + 1, Some(&s), EntityKind::Person);
             m.source = Source::Tagged;
@@ -410,7 +411,9 @@ mod tests {
 
     #[test]
     fn a_title_alone_joins_its_holder_before_or_after() {
-        let e = entities("وصل وزير الداخلية الليبي إلى تونس. وكان وزير الداخلية الليبي مصطفى الدباشي قد غادر.");
+        let e = entities(
+            "وصل وزير الداخلية الليبي إلى تونس. وكان وزير الداخلية الليبي مصطفى الدباشي قد غادر.",
+        );
         assert_eq!(people(&e), ["مصطفى الدباشي"]);
     }
 
@@ -418,7 +421,11 @@ mod tests {
     fn a_title_after_a_name_is_its_role() {
         let e = entities("قال ناصر الحاسي، المتحدث باسم القوات الجوية، إن الطائرات عادت.");
         let p = e.list.iter().find(|x| x.name == "ناصر الحاسي").unwrap();
-        assert!(p.titles.iter().any(|t| t.text.contains("المتحدث")), "{:?}", p.titles);
+        assert!(
+            p.titles.iter().any(|t| t.text.contains("المتحدث")),
+            "{:?}",
+            p.titles
+        );
     }
 
     #[test]
@@ -429,7 +436,9 @@ mod tests {
 
     #[test]
     fn abd_allah_is_abdallah() {
-        let e = entities("استقبل الملك عبد الله الثاني الضيف. وقال الملك عبدالله الثاني إن البلدين شقيقان.");
+        let e = entities(
+            "استقبل الملك عبد الله الثاني الضيف. وقال الملك عبدالله الثاني إن البلدين شقيقان.",
+        );
         assert_eq!(people(&e).len(), 1, "{:?}", people(&e));
     }
 }

@@ -245,7 +245,11 @@ fn key_participants<'a>(gold: &'a Document, event: &'a Event) -> Vec<&'a str> {
             .find(|e| e.id == id)
             .map_or("", |e| e.kind.as_str())
     };
-    let ids: Vec<&str> = event.participants.iter().map(|p| p.entity.as_str()).collect();
+    let ids: Vec<&str> = event
+        .participants
+        .iter()
+        .map(|p| p.entity.as_str())
+        .collect();
     let persons: Vec<&str> = ids
         .iter()
         .copied()
@@ -287,7 +291,11 @@ fn compare_attributes(p: &Event, g: &Event, a: &mut Attributes) {
             slot.1 += usize::from(right);
         }
     };
-    tally(&mut a.date, g.when.date.is_some(), p.when.date == g.when.date);
+    tally(
+        &mut a.date,
+        g.when.date.is_some(),
+        p.when.date == g.when.date,
+    );
     tally(
         &mut a.weekday,
         g.when.weekday.is_some(),
@@ -316,14 +324,24 @@ pub fn evaluate(pred: &Document, gold: &Document) -> Evaluation {
                 out.entities.tp += 1;
             } else {
                 out.entities.fn_ += 1;
-                out.errors.push(format!("missed {} «{}» {}", g.kind, g.name, g.country.as_deref().unwrap_or("")));
+                out.errors.push(format!(
+                    "missed {} «{}» {}",
+                    g.kind,
+                    g.name,
+                    g.country.as_deref().unwrap_or("")
+                ));
             }
         }
     }
     for (e, m) in pred.entities.iter().zip(&pred_matched) {
         if !*m && counted(&e.kind) {
             out.entities.fp += 1;
-            out.errors.push(format!("extra {} «{}» {}", e.kind, e.name, e.country.as_deref().unwrap_or("")));
+            out.errors.push(format!(
+                "extra {} «{}» {}",
+                e.kind,
+                e.name,
+                e.country.as_deref().unwrap_or("")
+            ));
         }
     }
 
@@ -341,14 +359,16 @@ pub fn evaluate(pred: &Document, gold: &Document) -> Evaluation {
             }
             None => {
                 out.events.fn_ += 1;
-                out.errors.push(format!("missed event {}", describe(gold, g)));
+                out.errors
+                    .push(format!("missed event {}", describe(gold, g)));
             }
         }
     }
     for (i, u) in used.iter().enumerate() {
         if !*u {
             out.events.fp += 1;
-            out.errors.push(format!("extra event {}", describe(pred, pred_events[i])));
+            out.errors
+                .push(format!("extra event {}", describe(pred, pred_events[i])));
         }
     }
     out
@@ -359,7 +379,10 @@ fn describe(doc: &Document, e: &Event) -> String {
     let who: Vec<String> = e
         .participants
         .iter()
-        .map(|p| doc.entity(&p.entity).map_or(p.entity.clone(), |x| x.name.clone()))
+        .map(|p| {
+            doc.entity(&p.entity)
+                .map_or(p.entity.clone(), |x| x.name.clone())
+        })
         .collect();
     let quote: String = e
         .evidence
@@ -572,7 +595,14 @@ mod tests {
         let half = doc(people.clone(), vec![meeting(&["a", "c"], 5)]);
         let elsewhere = doc(people, vec![meeting(&["a", "b"], 10)]);
         assert_eq!(evaluate(&right, &gold).events.tp, 1);
-        assert_eq!(evaluate(&half, &gold).events, Score { tp: 0, fp: 1, fn_: 1 });
+        assert_eq!(
+            evaluate(&half, &gold).events,
+            Score {
+                tp: 0,
+                fp: 1,
+                fn_: 1
+            }
+        );
         assert_eq!(evaluate(&elsewhere, &gold).events.tp, 0);
     }
 
@@ -586,6 +616,13 @@ mod tests {
         let mut statement = meeting(&["x"], 0);
         statement.kind = "statement".into();
         let pred = doc(sides, vec![meeting(&["x", "y"], 0), statement]);
-        assert_eq!(evaluate(&pred, &gold).events, Score { tp: 1, fp: 0, fn_: 0 });
+        assert_eq!(
+            evaluate(&pred, &gold).events,
+            Score {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
     }
 }

@@ -61,7 +61,10 @@ fn suffixed_trigger(text: &Text, lx: &Lexicon, i: usize) -> Option<(EventKind, S
             if let Some(stem) = f.strip_suffix(suffix)
                 && stem.chars().count() >= 3
             {
-                let stem = stem.strip_suffix('ت').filter(|_| suffix != "ه").map_or(stem, |x| x);
+                let stem = stem
+                    .strip_suffix('ت')
+                    .filter(|_| suffix != "ه")
+                    .map_or(stem, |x| x);
                 for cand in [stem.to_owned(), format!("{stem}ه")] {
                     if let Some(k) = lx.trigger_word(&cand) {
                         return Some((k, cand));
@@ -129,8 +132,9 @@ fn triggers(text: &Text, lx: &Lexicon, s: Range<usize>, named: &[bool]) -> Vec<T
         if kind == EventKind::Visit
             && form.contains("جول")
             && text.forms.get(i + 1).is_some_and(|fs| {
-                fs.iter()
-                    .any(|f| f.contains("مفاوضات") || f.contains("محادثات") || f.contains("مباحثات"))
+                fs.iter().any(|f| {
+                    f.contains("مفاوضات") || f.contains("محادثات") || f.contains("مباحثات")
+                })
             })
         {
             kind = EventKind::Meeting;
@@ -143,22 +147,45 @@ fn triggers(text: &Text, lx: &Lexicon, s: Range<usize>, named: &[bool]) -> Vec<T
         let called = i > s.start
             && (noun || text.forms[i - 1].iter().any(|f| f == "الي"))
             && (i.saturating_sub(6).max(s.start)..i).any(|x| {
-                text.forms[x]
+                text.forms[x].iter().any(|f| {
+                    [
+                        "دعا",
+                        "ندعو",
+                        "يدعو",
+                        "تدعو",
+                        "دعوه",
+                        "طالب",
+                        "يطالب",
+                        "مطالبه",
+                    ]
                     .iter()
-                    .any(|f| {
-                        ["دعا", "ندعو", "يدعو", "تدعو", "دعوه", "طالب", "يطالب", "مطالبه"]
-                            .iter()
-                            .any(|c| f.starts_with(c))
-                    })
+                    .any(|c| f.starts_with(c))
+                })
             });
         // «بحث»/«ناقش» is a meeting when it is «with» someone.
-        let discuss = ["بحث", "يبحث", "تبحث", "سيبحث", "ستبحث", "ناقش", "يناقش", "تناقش", "ناقشت", "بحثت"]
-            .contains(&form);
+        let discuss = [
+            "بحث",
+            "يبحث",
+            "تبحث",
+            "سيبحث",
+            "ستبحث",
+            "ناقش",
+            "يناقش",
+            "تناقش",
+            "ناقشت",
+            "بحثت",
+        ]
+        .contains(&form);
         let with_someone =
-            (i + 1..s.end.min(i + 10)).any(|x| text.forms[x].iter().any(|f| f == "مع"));
-        let ok = ok && !called && (!discuss || with_someone || form.ends_with("ان") || form.ends_with('ا'));
+            (i + 1..s.end.min(i + 16)).any(|x| text.forms[x].iter().any(|f| f == "مع"));
+        let ok = ok
+            && !called
+            && (!discuss || with_someone || form.ends_with("ان") || form.ends_with('ا'));
         let before = |words: &[&str]| {
-            i > s.start && words.iter().any(|w| text.forms[i - 1].iter().any(|f| f == w))
+            i > s.start
+                && words
+                    .iter()
+                    .any(|w| text.forms[i - 1].iter().any(|f| f == w))
         };
         // «في استقباله», «مراسم استقبال»: the reception of an arrival told before.
         let reception = form.contains("ستقبال") || form.contains("وداع");
@@ -187,7 +214,9 @@ fn status_of(text: &Text, lx: &Lexicon, s: Range<usize>, t: &Trigger) -> Status 
     let verb_future = text.forms[t.at]
         .iter()
         .any(|f| f.starts_with("سي") || f.starts_with("ست") || f.starts_with("سن"))
-        && text.forms[t.at].iter().any(|f| lx.trigger_word(f).is_some())
+        && text.forms[t.at]
+            .iter()
+            .any(|f| lx.trigger_word(f).is_some())
         || w.starts_with("سوف");
     if verb_future || text.contains_phrase(s.clone(), &lx.future_markers) {
         Status::Planned
@@ -222,10 +251,7 @@ fn in_word(text: &Text, at: usize) -> bool {
 
 /// Whether the tokens before `at` (within the sentence) say «to»: «إلى», «الى», «لـ».
 fn after_to(text: &Text, s: &Range<usize>, at: usize) -> bool {
-    at > s.start
-        && text.forms[at - 1]
-            .iter()
-            .any(|f| f == "الي" || f == "نحو")
+    at > s.start && text.forms[at - 1].iter().any(|f| f == "الي" || f == "نحو")
         || text.word(at).starts_with("لل")
 }
 
@@ -253,8 +279,7 @@ pub fn find(text: &Text, lx: &Lexicon, ents: &Entities, published: Option<&str>)
         let pair = s
             .clone()
             .any(|i| text.forms[i].iter().any(|f| lx.pair_words.contains(f)));
-        let backref =
-            text.contains_phrase(s.start..(s.start + 8).min(s.end), &lx.backrefs) || pair;
+        let backref = text.contains_phrase(s.start..(s.start + 8).min(s.end), &lx.backrefs) || pair;
         let backref_anywhere = backref || text.contains_phrase(s.clone(), &lx.backrefs);
         if trig.is_empty() {
             if backref
@@ -288,8 +313,7 @@ pub fn find(text: &Text, lx: &Lexicon, ents: &Entities, published: Option<&str>)
                         place.get_or_insert(*e);
                     }
                     EntityKind::Country
-                        if to_place
-                            && matches!(t.kind, EventKind::Visit | EventKind::Arrival) =>
+                        if to_place && matches!(t.kind, EventKind::Visit | EventKind::Arrival) =>
                     {
                         // The first country a visit goes to is where; the others too are
                         // places, never guests.
@@ -326,7 +350,10 @@ pub fn find(text: &Text, lx: &Lexicon, ents: &Entities, published: Option<&str>)
                         || local.iter().any(|(e, at)| {
                             *e == p.0
                                 && (at.abs_diff(t.at) <= 6
-                                    || *at > 0 && text.forms[*at - 1].iter().any(|f| f == "مع"))
+                                    || *at > 0
+                                        && text.forms[*at - 1]
+                                            .iter()
+                                            .any(|f| f == "مع" || f == "بين"))
                         })
                 });
             }
@@ -334,8 +361,7 @@ pub fn find(text: &Text, lx: &Lexicon, ents: &Entities, published: Option<&str>)
             let inherits = pair
                 || t.kind == EventKind::Agreement && (persons == 0 || backref_anywhere)
                 || t.backward && t.kind != EventKind::Meeting && persons == 0;
-            if inherits && let Some(last) = events.last()
-            {
+            if inherits && let Some(last) = events.last() {
                 for p in &last.participants {
                     if !participants.iter().any(|q| q.0 == p.0) {
                         participants.push(*p);
@@ -344,9 +370,10 @@ pub fn find(text: &Text, lx: &Lexicon, ents: &Entities, published: Option<&str>)
             }
             let status = status_of(text, lx, s.clone(), t);
             let time = find_time(lx, &text.toks, &text.forms, s.clone(), published);
-            let subject_near = local.iter().any(|(e, at)| {
-                ents.list[*e].kind.is_actor() && *at > t.at && *at <= t.at + 3
-            }) || t.backward;
+            let subject_near = local
+                .iter()
+                .any(|(e, at)| ents.list[*e].kind.is_actor() && *at > t.at && *at <= t.at + 3)
+                || t.backward;
             let ev = Found {
                 kind: t.kind,
                 status,
@@ -357,7 +384,15 @@ pub fn find(text: &Text, lx: &Lexicon, ents: &Entities, published: Option<&str>)
                 trigger: t.at,
                 subject_near,
             };
-            if std::env::var_os("WAQAI_DEBUG").is_some() { eprintln!("s{si} t{} {:?} back={} {:?}", t.at, t.kind, t.backward || backref && n == 0, ev.persons(ents)); }
+            if std::env::var_os("WAQAI_DEBUG").is_some() {
+                eprintln!(
+                    "s{si} t{} {:?} back={} {:?}",
+                    t.at,
+                    t.kind,
+                    t.backward || backref && n == 0,
+                    ev.persons(ents)
+                );
+            }
             if let Some(target) = same_as(&events, &ev, ents, t.backward || backref && n == 0) {
                 merge(&mut events[target], ev, ents);
                 continue;
@@ -393,7 +428,9 @@ fn complete(ev: &Found, ents: &Entities) -> bool {
         .count();
     match ev.kind {
         // Two people, a person and a body, or (when nobody is named) two bodies or states.
-        EventKind::Meeting => persons >= 2 || persons == 1 && bodies >= 1 || persons == 0 && actors >= 2,
+        EventKind::Meeting => {
+            persons >= 2 || persons == 1 && bodies >= 1 || persons == 0 && actors >= 2
+        }
         EventKind::Arrival => actors >= 1 && ev.place.is_some() && ev.subject_near,
         // Signing or agreeing takes two (a law signed alone is not one).
         EventKind::Signing | EventKind::Agreement => actors >= 2,
@@ -444,7 +481,11 @@ fn role_of(
         EventKind::Meeting => {
             let receive = text.forms[t.at].iter().any(|f| f.contains("ستقبل"));
             if receive {
-                if before.is_empty() { Role::Host } else { Role::Guest }
+                if before.is_empty() {
+                    Role::Host
+                } else {
+                    Role::Guest
+                }
             } else {
                 Role::Participant
             }
@@ -504,6 +545,7 @@ fn same_as(events: &[Found], ev: &Found, ents: &Entities, backward: bool) -> Opt
 }
 
 fn merge(into: &mut Found, ev: Found, ents: &Entities) {
+    let same_sentence = into.evidence.last() == ev.evidence.first();
     for s in ev.evidence {
         if !into.evidence.contains(&s) {
             into.evidence.push(s);
@@ -511,7 +553,8 @@ fn merge(into: &mut Found, ev: Found, ents: &Entities) {
     }
     // A later telling adds the people it names; bodies and states only when the event had
     // no person (otherwise every organisation a sentence mentions would join it).
-    let has_person = !matches!(into.kind, EventKind::Signing | EventKind::Agreement)
+    let has_person = !same_sentence
+        && !matches!(into.kind, EventKind::Signing | EventKind::Agreement)
         && into
             .participants
             .iter()
@@ -590,7 +633,10 @@ mod tests {
     #[test]
     fn a_future_verb_is_planned() {
         let e = events("سيزور الرئيس الأمريكي باراك أوباما كينيا.");
-        assert_eq!((e[0].kind.as_str(), e[0].status.as_str()), ("visit", "planned"));
+        assert_eq!(
+            (e[0].kind.as_str(), e[0].status.as_str()),
+            ("visit", "planned")
+        );
     }
 
     #[test]
@@ -607,8 +653,16 @@ mod tests {
     fn calls_purposes_and_homographs_are_no_events() {
         assert!(kinds("ودعا أبو مرزوق إلى اجتماع للفصائل.").is_empty());
         assert!(kinds("وقع الحادث في الرياض أمس.").is_empty());
-        assert!(kinds("توجه الوزير سامح شكري إلى عمان لبحث الأزمة.").iter().all(|k| k != "meeting"));
-        assert!(kinds("استقبل الأمير فيصل بن بندر المهنئين.").iter().all(|k| k != "arrival"));
+        assert!(
+            kinds("توجه الوزير سامح شكري إلى عمان لبحث الأزمة.")
+                .iter()
+                .all(|k| k != "meeting")
+        );
+        assert!(
+            kinds("استقبل الأمير فيصل بن بندر المهنئين.")
+                .iter()
+                .all(|k| k != "arrival")
+        );
     }
 
     #[test]

@@ -245,7 +245,9 @@ fn name_after(
 /// modifiers.
 fn title_at(text: &Text, lx: &Lexicon, i: usize) -> Option<Title> {
     let mut k = i;
-    while k < text.len() && text.exactly_in(k, &lx.honorifics) && is_office_at(text, lx, k).is_none()
+    while k < text.len()
+        && text.exactly_in(k, &lx.honorifics)
+        && is_office_at(text, lx, k).is_none()
     {
         k += 1;
     }
@@ -273,7 +275,9 @@ fn title_at(text: &Text, lx: &Lexicon, i: usize) -> Option<Title> {
             break;
         }
         if let Some(f) = text.phrase_at(k, &lx.phrases, text.len())
-            && f.values.iter().any(|v| matches!(v, Entry::Portfolio | Entry::Org(_)))
+            && f.values
+                .iter()
+                .any(|v| matches!(v, Entry::Portfolio | Entry::Org(_)))
         {
             portfolio.get_or_insert_with(|| f.form.to_owned());
             // «بحكومة الوفاق»: the body's state is the office's.
@@ -294,13 +298,17 @@ fn title_at(text: &Text, lx: &Lexicon, i: usize) -> Option<Title> {
         }
         // «السناتور عن نيويورك»: the place a legislator stands for.
         if text.word(k) == "عن"
-            && text.phrase_at(k + 1, &lx.phrases, text.len()).is_some_and(|f| {
-                f.values
-                    .iter()
-                    .any(|v| matches!(v, Entry::City { .. } | Entry::Country(_)))
-            })
+            && text
+                .phrase_at(k + 1, &lx.phrases, text.len())
+                .is_some_and(|f| {
+                    f.values
+                        .iter()
+                        .any(|v| matches!(v, Entry::City { .. } | Entry::Country(_)))
+                })
         {
-            k += 1 + text.phrase_at(k + 1, &lx.phrases, text.len()).map_or(1, |f| f.len);
+            k += 1 + text
+                .phrase_at(k + 1, &lx.phrases, text.len())
+                .map_or(1, |f| f.len);
             continue;
         }
         if let Some((n, c)) = country_at(text, lx, k) {
@@ -392,7 +400,8 @@ fn listed(
         for v in found.values {
             let m = match v {
                 Entry::Country(code) => {
-                    let mut m = Mention::new(text, r.clone(), Some(found.form), EntityKind::Country);
+                    let mut m =
+                        Mention::new(text, r.clone(), Some(found.form), EntityKind::Country);
                     m.country = Some(code.clone());
                     Some(m)
                 }
@@ -406,8 +415,7 @@ fn listed(
                         .any(|f| lx.months.contains_key(f) || lx.hijri_months.contains_key(f));
                     let region = i > 0 && text.in_set(i - 1, &lx.region_words);
                     let month = month || region;
-                    let sure = !month && *listed
-                        || !month && tagged[i] == Some("LOC")
+                    let sure = !month && (*listed || tagged[i] == Some("LOC"))
                         || *population >= 1_000_000 && lx.name_unit(text.word(i)).given < 20;
                     sure.then(|| {
                         let mut m =
@@ -428,8 +436,12 @@ fn listed(
                 Entry::Outlet(k) => {
                     let ambiguous = lx.ambiguous_outlets.contains(found.form) && found.len <= 2;
                     (!ambiguous || outlet_context(text, r.clone())).then(|| {
-                        let mut m =
-                            Mention::new(text, r.clone(), Some(found.form), EntityKind::Organization);
+                        let mut m = Mention::new(
+                            text,
+                            r.clone(),
+                            Some(found.form),
+                            EntityKind::Organization,
+                        );
                         m.listed_org = Some(*k);
                         m.outlet = true;
                         m
@@ -528,7 +540,9 @@ fn titled(text: &Text, lx: &Lexicon, tagged: &[Option<&str>], out: &mut Vec<Ment
         };
         // «ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع»: titles in a row.
         let mut title = title;
-        while let Some(next) = title_at(text, lx, title.toks.end).filter(|n| n.toks.end > title.toks.end) {
+        while let Some(next) =
+            title_at(text, lx, title.toks.end).filter(|n| n.toks.end > title.toks.end)
+        {
             title.toks.end = next.toks.end;
             title.country = title.country.or(next.country);
             title.text = text.display(title.toks.clone(), None);
@@ -561,7 +575,10 @@ fn titled(text: &Text, lx: &Lexicon, tagged: &[Option<&str>], out: &mut Vec<Ment
 /// سلمان للإغاثة والأعمال الإنسانية», «الحكومة الشرعية».
 fn org_extent(text: &Text, lx: &Lexicon, i: usize) -> (usize, Option<String>) {
     let definite_head = text.word(i).starts_with("ال")
-        || text.forms[i].iter().skip(1).any(|f| f.starts_with("ال") && lx.org_heads.contains(f));
+        || text.forms[i]
+            .iter()
+            .skip(1)
+            .any(|f| f.starts_with("ال") && lx.org_heads.contains(f));
     let generic = text.in_set(i, &lx.generic_heads);
     let mut k = i + 1;
     let mut country = None;
@@ -594,7 +611,10 @@ fn org_extent(text: &Text, lx: &Lexicon, i: usize) -> (usize, Option<String>) {
                 && text.is_word(end)
                 && !text.in_set(end, &lx.function_words)
                 && !text.has_conjunction(end)
-                && (end == name || name_part(text, lx, end) || !lx.common_words.contains(text.word(end)) || end == name + 1)
+                && (end == name
+                    || name_part(text, lx, end)
+                    || !lx.common_words.contains(text.word(end))
+                    || end == name + 1)
             {
                 end += 1;
             }
@@ -643,7 +663,8 @@ fn org_extent(text: &Text, lx: &Lexicon, i: usize) -> (usize, Option<String>) {
         let linked = k > i + 1
             && !purpose
             && (w.starts_with("لل")
-                || w.starts_with('ل') && (text.forms[k].iter().any(|f| f.starts_with("ال")) || place_or_body)
+                || w.starts_with('ل')
+                    && (text.forms[k].iter().any(|f| f.starts_with("ال")) || place_or_body)
                 || w.starts_with('ب') && place_or_body);
         if linked && place_or_body {
             proper = true;
@@ -668,7 +689,8 @@ fn org_extent(text: &Text, lx: &Lexicon, i: usize) -> (usize, Option<String>) {
         if definite || linked || joined || first || royal {
             prev_definite = definite || linked || joined;
             proper |= !generic && (definite || linked) && !lx.common_words.contains(w);
-            named_part |= definite || linked || royal || lx.name_unit(w).given + lx.name_unit(w).surname > 0;
+            named_part |=
+                definite || linked || royal || lx.name_unit(w).given + lx.name_unit(w).surname > 0;
             k += 1;
             continue;
         }
@@ -704,7 +726,9 @@ fn headed(text: &Text, lx: &Lexicon, in_office: &[bool], out: &mut Vec<Mention>)
                 }
             });
         let (k, country) = org_extent(text, lx, i);
-        let alone = form.as_deref().is_some_and(|f| lx.standalone_orgs.contains(f));
+        let alone = form
+            .as_deref()
+            .is_some_and(|f| lx.standalone_orgs.contains(f));
         if k > i + 1 || alone {
             let mut m = Mention::new(text, i..k, form.as_deref(), EntityKind::Organization);
             m.country = country;
@@ -752,7 +776,12 @@ fn tagged_names(
         {
             continue;
         }
-        out.push(Mention::new(text, r.clone(), best_form(text, lx, r.start), kind));
+        out.push(Mention::new(
+            text,
+            r.clone(),
+            best_form(text, lx, r.start),
+            kind,
+        ));
     }
 }
 
@@ -776,9 +805,12 @@ fn bare(text: &Text, lx: &Lexicon, tagged: &[Option<&str>], out: &mut Vec<Mentio
     while i < text.len() {
         // The given name, perhaps behind a preposition («بمعمر القذافي»).
         let form = text.forms[i].iter().find(|f| {
-            lx.name_unit(f).given >= 20 && !lx.common_words.contains(*f) && !lx.family_words.contains(*f)
+            lx.name_unit(f).given >= 20
+                && !lx.common_words.contains(*f)
+                && !lx.family_words.contains(*f)
         });
-        let Some(form) = form.filter(|_| !text.has_conjunction(i) && !stops_name(text, lx, i)) else {
+        let Some(form) = form.filter(|_| !text.has_conjunction(i) && !stops_name(text, lx, i))
+        else {
             i += 1;
             continue;
         };
@@ -883,7 +915,8 @@ fn amman_or_oman(text: &Text, lx: &Lexicon, kept: &mut [Mention]) {
         return;
     }
     for m in kept.iter_mut() {
-        if m.kind == EntityKind::Country && m.country.as_deref() == Some("OM") && m.toks.len() == 1 {
+        if m.kind == EntityKind::Country && m.country.as_deref() == Some("OM") && m.toks.len() == 1
+        {
             m.kind = EntityKind::City;
             m.country = Some("JO".into());
         }
@@ -975,7 +1008,9 @@ pub fn find(text: &Text, lx: &Lexicon) -> Vec<Mention> {
     for g in group_cands {
         let blocked = kept.iter().any(|k| {
             overlaps(&k.toks, &g.toks)
-                && (k.kind == EntityKind::Person || k.kind == EntityKind::Group || k.toks.start <= g.toks.start)
+                && (k.kind == EntityKind::Person
+                    || k.kind == EntityKind::Group
+                    || k.toks.start <= g.toks.start)
         });
         if !blocked {
             kept.push(g);
@@ -1000,8 +1035,7 @@ fn plausible(text: &Text, lx: &Lexicon, m: &Mention) -> bool {
         return true;
     }
     let first = m.toks.start;
-    if m.toks.len() == 1 && (text.in_set(first, &lx.function_words) || m.name.chars().count() < 2)
-    {
+    if m.toks.len() == 1 && (text.in_set(first, &lx.function_words) || m.name.chars().count() < 2) {
         return false;
     }
     if m.source == Source::Tagged && m.kind == EntityKind::Person {
@@ -1027,13 +1061,19 @@ mod tests {
     #[test]
     fn a_name_after_a_title_is_a_person() {
         let m = mentions("استقبل وزير الخارجية الأردني ناصر جودة أمس نظيره.");
-        assert!(m.contains(&(EntityKind::Person, "ناصر جودة".into())), "{m:?}");
+        assert!(
+            m.contains(&(EntityKind::Person, "ناصر جودة".into())),
+            "{m:?}"
+        );
     }
 
     #[test]
     fn an_honorific_opens_a_long_name() {
         let m = mentions("وصل الأمير محمد بن سلمان بن عبدالعزيز إلى عمان.");
-        assert!(m.contains(&(EntityKind::Person, "محمد بن سلمان بن عبدالعزيز".into())), "{m:?}");
+        assert!(
+            m.contains(&(EntityKind::Person, "محمد بن سلمان بن عبدالعزيز".into())),
+            "{m:?}"
+        );
     }
 
     #[test]
@@ -1041,7 +1081,10 @@ mod tests {
         let lx = crate::extract::lexicon();
         let t = Text::new("وقالت وزارة الخارجية الأردنية في بيان", lx);
         let m = find(&t, lx);
-        let org = m.iter().find(|m| m.kind == EntityKind::Organization).unwrap();
+        let org = m
+            .iter()
+            .find(|m| m.kind == EntityKind::Organization)
+            .unwrap();
         assert_eq!(org.name, "وزارة الخارجية الأردنية");
         assert_eq!(org.country.as_deref(), Some("JO"));
     }
@@ -1059,14 +1102,20 @@ mod tests {
     #[test]
     fn a_generic_head_needs_a_proper_name() {
         let m = mentions("قصفت الميليشيات الإرهابية مواقع ميليشيات فجر ليبيا");
-        assert!(m.contains(&(EntityKind::Organization, "ميليشيات فجر ليبيا".into())), "{m:?}");
+        assert!(
+            m.contains(&(EntityKind::Organization, "ميليشيات فجر ليبيا".into())),
+            "{m:?}"
+        );
         assert!(!m.iter().any(|x| x.1.contains("الإرهابية")), "{m:?}");
     }
 
     #[test]
     fn an_outlet_is_one_where_an_outlet_is_meant() {
         let m = mentions("وقالت صحيفة الوطن إن الوزير عاد إلى الوطن");
-        let orgs: Vec<_> = m.iter().filter(|x| x.0 == EntityKind::Organization).collect();
+        let orgs: Vec<_> = m
+            .iter()
+            .filter(|x| x.0 == EntityKind::Organization)
+            .collect();
         assert_eq!(orgs.len(), 1, "{m:?}");
     }
 
@@ -1087,7 +1136,11 @@ mod tests {
     #[test]
     fn a_delegation_is_a_group() {
         let m = mentions("استقبل الوزير وفد رجال الأعمال الكويتيين");
-        assert!(m.iter().any(|x| x.0 == EntityKind::Group && x.1.starts_with("وفد")), "{m:?}");
+        assert!(
+            m.iter()
+                .any(|x| x.0 == EntityKind::Group && x.1.starts_with("وفد")),
+            "{m:?}"
+        );
     }
 
     #[test]

@@ -103,10 +103,7 @@ impl<T: PartialEq> PhraseIndex<T> {
         let mut h = extend(START, first);
         let mut len = 1;
         let mut rest = rest.into_iter();
-        loop {
-            let Some(node) = self.nodes.get(&h) else {
-                break;
-            };
+        while let Some(node) = self.nodes.get(&h) {
             if !node.values.is_empty() {
                 out.push((len, node.values.as_slice()));
             }

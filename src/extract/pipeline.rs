@@ -34,7 +34,9 @@ fn explain(t: &Text, ents: &coref::Entities, found: &[events::Found]) {
             m.kind,
             if m.reference { " (reference)" } else { "" },
             m.name,
-            m.title.as_ref().map(|t| (&t.office, &t.portfolio, &t.country)),
+            m.title
+                .as_ref()
+                .map(|t| (&t.office, &t.portfolio, &t.country)),
             ents.of[k].map(|e| &ents.list[e].name)
         );
     }

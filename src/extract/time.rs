@@ -227,7 +227,10 @@ fn slashed(toks: &[Token], i: usize, end: usize) -> Option<TimeInfo> {
         y.norm.parse().ok()?,
     );
     // «19/10/1436هـ» is a Hijri date; so is any year before the Gregorian ones news writes.
-    let hijri = toks.get(i + 5).is_some_and(|t| t.norm == "ه" || t.norm == "هـ") || y < 1700;
+    let hijri = toks
+        .get(i + 5)
+        .is_some_and(|t| t.norm == "ه" || t.norm == "هـ")
+        || y < 1700;
     let date = if hijri {
         hijri_to_gregorian(y, m, d)?
     } else {

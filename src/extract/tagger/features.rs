@@ -113,7 +113,8 @@ fn lexicon_flags(words: &[&str], forms_of: &[Vec<String>], lx: &Lexicon) -> Vec<
             "2" => "s2",
             _ => "s3",
         });
-        let any = |set: &super::super::phrases::FastSet<String>| forms.iter().any(|f| set.contains(f));
+        let any =
+            |set: &super::super::phrases::FastSet<String>| forms.iter().any(|f| set.contains(f));
         if any(&lx.function_words) {
             out[i].flags.push("func");
         }
@@ -141,8 +142,8 @@ fn lexicon_flags(words: &[&str], forms_of: &[Vec<String>], lx: &Lexicon) -> Vec<
                 for e in entries {
                     let c = category(e);
                     out[i].flags.push(b_flag(c));
-                    for k in i + 1..i + len {
-                        out[k].flags.push(i_flag(c));
+                    for inside in out.iter_mut().take(i + len).skip(i + 1) {
+                        inside.flags.push(i_flag(c));
                     }
                 }
             }
@@ -164,7 +165,15 @@ macro_rules! flag_names {
     };
 }
 flag_names!(
-    "country", "bigcity", "city", "org", "outlet", "demonym", "office", "portfolio", "person"
+    "country",
+    "bigcity",
+    "city",
+    "org",
+    "outlet",
+    "demonym",
+    "office",
+    "portfolio",
+    "person"
 );
 
 /// The features of a word that depend on it alone: the word, its stem, affixes, shape, length.
@@ -192,8 +201,12 @@ fn own_features(w: &str, st: &str, f: &mut Vec<u64>) {
 }
 
 /// Offsets of the neighbours whose word and stem are features, with their template names.
-const NEIGHBOURS: [(isize, &str, &str); 4] =
-    [(-2, "w-2", "s-2"), (-1, "w-1", "s-1"), (1, "w+1", "s+1"), (2, "w+2", "s+2")];
+const NEIGHBOURS: [(isize, &str, &str); 4] = [
+    (-2, "w-2", "s-2"),
+    (-1, "w-1", "s-1"),
+    (1, "w+1", "s+1"),
+    (2, "w+2", "s+2"),
+];
 
 /// The features a neighbour at offset `NEIGHBOURS[k]` gives: its word and its stem.
 fn neighbour_features(k: usize, w: &str, st: &str, f: &mut Vec<u64>) {

@@ -335,7 +335,8 @@ mod tests {
     #[test]
     fn a_model_survives_its_bytes() {
         let mut m = Model::default();
-        m.weights.insert(42, [1.0, -2.0, 0.5, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0]);
+        m.weights
+            .insert(42, [1.0, -2.0, 0.5, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0]);
         m.transitions[1][2] = 0.25;
         let back = Model::from_bytes(&m.to_bytes()).unwrap();
         assert!((back.weights[&42][1] + 2.0).abs() < 1e-3);

@@ -42,8 +42,10 @@ pub fn read_conll(text: &str) -> Vec<Sentence> {
             continue;
         };
         let w = norm(word);
-        cur.words.push(if w.is_empty() { word.to_owned() } else { w });
-        cur.tags.push(TAGS.iter().position(|t| *t == tag).unwrap_or(0));
+        cur.words
+            .push(if w.is_empty() { word.to_owned() } else { w });
+        cur.tags
+            .push(TAGS.iter().position(|t| *t == tag).unwrap_or(0));
     }
     if !cur.words.is_empty() {
         out.push(cur);
@@ -68,14 +70,15 @@ pub fn join_clitics(sentences: Vec<Sentence>) -> Vec<Sentence> {
                     pending.push_str(&w);
                     continue;
                 }
-                if SUFFIXES.contains(&w.as_str()) && pending.is_empty() {
-                    if let Some(last) = words.last_mut() {
-                        if let Some(stem) = last.strip_suffix('ه') {
-                            *last = format!("{stem}ت");
-                        }
-                        last.push_str(&w);
-                        continue;
+                if SUFFIXES.contains(&w.as_str())
+                    && pending.is_empty()
+                    && let Some(last) = words.last_mut()
+                {
+                    if let Some(stem) = last.strip_suffix('ه') {
+                        *last = format!("{stem}ت");
                     }
+                    last.push_str(&w);
+                    continue;
                 }
                 let joined = if pending.ends_with('ل') && w.starts_with("ال") {
                     // «ل» + «الأمم» is written «للأمم».
@@ -195,13 +198,17 @@ impl Averaged {
                 w[j] -= s[j] / t;
             }
         }
-        let max = self
-            .w
-            .values()
-            .flatten()
-            .fold(0f32, |m, w| m.max(w.abs()));
-        self.w
-            .retain(|_, w| w.iter().any(|x| x.abs() > max * std::env::var("PRUNE").ok().and_then(|s| s.parse::<f32>().ok()).unwrap_or(1e-3)));
+        let max = self.w.values().flatten().fold(0f32, |m, w| m.max(w.abs()));
+        self.w.retain(|_, w| {
+            w.iter().any(|x| {
+                x.abs()
+                    > max
+                        * std::env::var("PRUNE")
+                            .ok()
+                            .and_then(|s| s.parse::<f32>().ok())
+                            .unwrap_or(1e-3)
+            })
+        });
         for f in 0..N {
             for j in 0..N {
                 self.trans[f][j] -= self.trans_sum[f][j] / t;

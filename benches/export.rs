@@ -1,5 +1,8 @@
 //! Headless PNG export of the timeline at 2× (1600×900 points), seed and 10,000 events.
 
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use waqai::export::{ExportOptions, View, render_bytes};
 
@@ -12,7 +15,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("export/seed_timeline_png_2x", |b| {
         b.iter(|| render_bytes(&seed, &opts))
     });
-    let big = waqai::model::synthetic(10_000, 2_000);
+    let big = synthetic::synthetic(10_000, 2_000);
     c.bench_function("export/10k_timeline_png_2x", |b| {
         b.iter(|| render_bytes(&big, &opts))
     });

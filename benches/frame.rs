@@ -1,6 +1,9 @@
 //! One full frame of the app without a GPU (egui pass + tessellation), on the seed and on a
 //! generated document of 10,000 events and 2,000 actors.
 
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use waqai::app::WaqaiApp;
 
@@ -33,7 +36,7 @@ fn benches(c: &mut Criterion) {
     frame_bench(
         c,
         "frame/10k_events_2k_actors",
-        waqai::model::synthetic(10_000, 2_000),
+        synthetic::synthetic(10_000, 2_000),
     );
 }
 

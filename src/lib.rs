@@ -1,13 +1,17 @@
 //! Waqai: timeline, relationships and evidence of the events an Arabic news article reports.
 
 pub mod app;
+pub mod arabic;
 pub mod export;
 pub mod extract;
 pub mod fonts;
 pub mod graph;
+pub mod lanes;
 pub mod model;
+pub mod open;
 pub mod search;
 pub mod seed;
 pub mod selection;
+pub mod session;
 pub mod text;
 pub mod views;

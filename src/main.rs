@@ -152,7 +152,7 @@ fn main() -> ExitCode {
             }
             opts.scale = scale;
             opts.dark = matches!(theme, ThemeArg::Dark);
-            let doc = match waqai::model::load_path(&input) {
+            let doc = match waqai::open::open_path(&input) {
                 Ok(d) => d,
                 Err(e) => {
                     eprintln!("waqai: could not open {e}");
@@ -229,19 +229,10 @@ fn extract(
     let mut lock = stdout.lock();
     for a in articles {
         // A bug in the rules must not stop the batch: the article is named and skipped.
-        let loaded = std::panic::catch_unwind(|| waqai::model::load_path(a));
-        let mut doc = match loaded {
-            Ok(Ok(d)) => d,
-            Ok(Err(e)) => {
+        let mut doc = match waqai::open::open_path_guarded(a) {
+            Ok(d) => d,
+            Err(e) => {
                 eprintln!("waqai: could not open {e}");
-                failed += 1;
-                continue;
-            }
-            Err(_) => {
-                eprintln!(
-                    "waqai: the extractor failed on {} (a bug: please report it with the file)",
-                    a.display()
-                );
                 failed += 1;
                 continue;
             }
@@ -306,7 +297,7 @@ fn eval(
     }
     let mut preds = std::collections::HashMap::new();
     for p in files_of(pred)? {
-        let doc = waqai::model::load_path(&p).map_err(|e| format!("could not open {e}"))?;
+        let doc = waqai::open::open_path(&p).map_err(|e| format!("could not open {e}"))?;
         preds.insert(g::sha256_hex(doc.article.text.as_bytes()), doc);
     }
     let mut out = String::new();

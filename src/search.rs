@@ -1,7 +1,7 @@
 //! Finding a phrase in the article the way Arabic readers expect: hamza forms, ى/ي, ة/ه,
 //! tatweel and diacritics do not matter. Pure logic.
 
-use crate::extract::tokens::norm_char;
+use crate::arabic::norm_char;
 use crate::model::Span;
 
 /// Every place `query` occurs in `text`, as char spans of the original text.

@@ -2,7 +2,51 @@
 
 use crate::model::{Document, Span};
 
-/// The one thing selected across all views.
+/// What is selected, by stable id: it survives edits that move items around, and is dropped
+/// when its item is gone (as rerun's selection state does).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Item {
+    /// Nothing.
+    #[default]
+    None,
+    /// An event, by id.
+    Event(String),
+    /// An entity, by id.
+    Entity(String),
+}
+
+impl Item {
+    /// The item a view's selection points at in `doc`.
+    pub fn of(doc: &Document, sel: Selection) -> Self {
+        match sel {
+            Selection::Event(i) => doc
+                .events
+                .get(i)
+                .map_or(Item::None, |e| Item::Event(e.id.clone())),
+            Selection::Entity(k) => doc
+                .entities
+                .get(k)
+                .map_or(Item::None, |e| Item::Entity(e.id.clone())),
+            Selection::None => Item::None,
+        }
+    }
+
+    /// Where the item is in `doc` now (`Selection::None` when it is gone).
+    pub fn resolve(&self, doc: &Document) -> Selection {
+        match self {
+            Item::Event(id) => doc
+                .event_index(id)
+                .map_or(Selection::None, Selection::Event),
+            Item::Entity(id) => doc
+                .entity_index(id)
+                .map_or(Selection::None, Selection::Entity),
+            Item::None => Selection::None,
+        }
+    }
+}
+
+/// The selection as views use it for one frame: indices into the document as it is now.
+/// It is derived from an [`Item`] after every change, never kept across one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Selection {
     /// Nothing.

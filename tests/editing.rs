@@ -38,11 +38,16 @@ fn changing_date_and_participants_in_the_inspector_updates_the_views() {
     doc.article.published = Some("2020-11-19".into());
     model::resolve_relative_dates(&mut doc);
     let mut h = harness_on(doc, None);
-    let i = h.state().doc.event_index("e4_meeting_biometric").unwrap();
+    let i = h
+        .state()
+        .session
+        .doc()
+        .event_index("e4_meeting_biometric")
+        .unwrap();
     h.state_mut().select(Selection::Event(i));
     h.run_steps(2);
 
-    let x_before = h.state().chronology().of_event(i).unwrap().x;
+    let x_before = h.state().session.chronology().of_event(i).unwrap().x;
     // The second text field of the form is the date.
     let fields = h
         .get_all_by_role(egui::accesskit::Role::TextInput)
@@ -63,10 +68,10 @@ fn changing_date_and_participants_in_the_inspector_updates_the_views() {
     h.key_press(Key::Enter);
     h.run_steps(3);
     assert_eq!(
-        h.state().doc.events[i].when.date.as_deref(),
+        h.state().session.doc().events[i].when.date.as_deref(),
         Some("2020-11-21")
     );
-    let x_after = h.state().chronology().of_event(i).unwrap().x;
+    let x_after = h.state().session.chronology().of_event(i).unwrap().x;
     assert!(
         x_after - x_before > 1.0,
         "the event did not move on the axis ({x_before} → {x_after})"
@@ -74,9 +79,9 @@ fn changing_date_and_participants_in_the_inspector_updates_the_views() {
     // Fit (F): its mark is drawn on the timeline again, further right.
     h.key_press(Key::F);
     h.run_steps(3);
-    assert!(h.state().timeline.marks.iter().any(|(e, _)| *e == i));
+    assert!(h.state().panels.timeline.marks.iter().any(|(e, _)| *e == i));
     // Add Darmanin as a participant: his lane gets the event, the graph links him.
-    let nodes_before = h.state().graph().edges.len();
+    let nodes_before = h.state().session.graph().edges.len();
     h.get_by_value("Add a participant…").scroll_to_me();
     h.run_steps(2);
     h.get_by_value("Add a participant…").click();
@@ -84,24 +89,26 @@ fn changing_date_and_participants_in_the_inspector_updates_the_views() {
     h.get_by_label("جيرالد دارمانان · person").click();
     h.run_steps(3);
     let app = h.state();
-    let k = app.doc.entity_index("darmanin").unwrap();
+    let k = app.session.doc().entity_index("darmanin").unwrap();
     assert!(
-        app.doc.events[i]
+        app.session.doc().events[i]
             .participants
             .iter()
             .any(|p| p.entity == "darmanin")
     );
     let lane = app
+        .session
         .lanes()
         .lanes
         .iter()
         .position(|l| l.entity == Some(k))
         .unwrap();
-    assert!(app.lanes().event_lanes[i].contains(&lane));
-    assert!(app.graph().edges.len() >= nodes_before);
-    let kb = app.graph().node_of(k).unwrap();
+    assert!(app.session.lanes().event_lanes[i].contains(&lane));
+    assert!(app.session.graph().edges.len() >= nodes_before);
+    let kb = app.session.graph().node_of(k).unwrap();
     assert!(
-        app.graph()
+        app.session
+            .graph()
             .edges
             .iter()
             .any(|e| (e.a == kb || e.b == kb)
@@ -112,8 +119,8 @@ fn changing_date_and_participants_in_the_inspector_updates_the_views() {
 #[test]
 fn merging_two_actors_leaves_one_node_with_all_their_events_and_undo_redo_are_exact() {
     let mut h = harness_on(waqai::seed::document(), None);
-    let original = json(&h.state().doc);
-    let k = h.state().doc.entity_index("ledrian").unwrap();
+    let original = json(&h.state().session.doc());
+    let k = h.state().session.doc().entity_index("ledrian").unwrap();
     h.state_mut().select(Selection::Entity(k));
     h.run_steps(2);
 
@@ -124,30 +131,31 @@ fn merging_two_actors_leaves_one_node_with_all_their_events_and_undo_redo_are_ex
     h.run_steps(2);
     h.get_by_label("جيرالد دارمانان · person").click();
     h.run_steps(3);
-    let merged = json(&h.state().doc);
+    let merged = json(&h.state().session.doc());
     {
         let app = h.state();
-        assert!(app.doc.entity("darmanin").is_none());
-        let k = app.doc.entity_index("ledrian").unwrap();
+        assert!(app.session.doc().entity("darmanin").is_none());
+        let k = app.session.doc().entity_index("ledrian").unwrap();
         let events: Vec<&str> = app
-            .doc
+            .session
+            .doc()
             .events
             .iter()
             .filter(|e| waqai::selection::involves(e, "ledrian"))
             .map(|e| e.id.as_str())
             .collect();
         assert!(events.contains(&"e2_meeting_ledrian") && events.contains(&"e3_meeting_darmanin"));
-        assert!(app.graph().node_of(k).is_some());
-        assert!(model::validate(&app.doc).is_empty());
-        assert!(app.dirty);
+        assert!(app.session.graph().node_of(k).is_some());
+        assert!(model::validate(&app.session.doc()).is_empty());
+        assert!(app.session.is_dirty());
     }
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
-    assert_eq!(json(&h.state().doc), original);
-    assert_eq!(h.state().selection, Selection::Entity(k));
+    assert_eq!(json(&h.state().session.doc()), original);
+    assert_eq!(h.state().session.selection(), Selection::Entity(k));
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run_steps(2);
-    assert_eq!(json(&h.state().doc), merged);
+    assert_eq!(json(&h.state().session.doc()), merged);
 }
 
 #[test]
@@ -158,15 +166,15 @@ fn save_then_reload_gives_the_same_document_with_unknown_fields() {
     doc.extra.insert("x_project".into(), "briefing".into());
     doc.events[0].extra.insert("x_flag".into(), true.into());
     model::save_document(&doc, &path).unwrap();
-    let mut h = harness_on(model::load_path(&path).unwrap(), Some(path.clone()));
+    let mut h = harness_on(waqai::open::open_path(&path).unwrap(), Some(path.clone()));
     h.state_mut()
         .edit(Edit::EventSummary("e1_visit".into(), "edited".into()))
         .unwrap();
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(2);
-    assert!(!h.state().dirty);
-    let again = model::load_path(&path).unwrap();
-    assert_eq!(again, h.state().doc);
+    assert!(!h.state().session.is_dirty());
+    let again = waqai::open::open_path(&path).unwrap();
+    assert_eq!(&again, h.state().session.doc());
     assert_eq!(
         again.extra.get("x_project").and_then(|v| v.as_str()),
         Some("briefing")
@@ -183,7 +191,7 @@ fn a_failed_save_leaves_the_file_byte_identical() {
     let path = dir.join("doc.waqai.json");
     model::save_document(&waqai::seed::document(), &path).unwrap();
     let before = std::fs::read(&path).unwrap();
-    let mut app = WaqaiApp::new(model::load_path(&path).unwrap(), Some(path.clone()));
+    let mut app = WaqaiApp::new(waqai::open::open_path(&path).unwrap(), Some(path.clone()));
     app.edit(Edit::EventSummary("e1_visit".into(), "edited".into()))
         .unwrap();
     // A directory where the temporary file must go makes the write fail midway.
@@ -191,12 +199,12 @@ fn a_failed_save_leaves_the_file_byte_identical() {
     std::fs::create_dir_all(&blocker).unwrap();
     app.save(false);
     assert!(
-        app.banner
+        app.banner()
             .as_deref()
             .unwrap_or("")
             .contains("could not save")
     );
-    assert!(app.dirty);
+    assert!(app.session.is_dirty());
     assert_eq!(std::fs::read(&path).unwrap(), before);
     std::fs::remove_dir(&blocker).unwrap();
 }
@@ -209,7 +217,7 @@ fn edits_of_a_killed_session_are_offered_back() {
     let path = dir.join("doc.waqai.json");
     model::save_document(&waqai::seed::document(), &path).unwrap();
     let edited = {
-        let mut app = WaqaiApp::new(model::load_path(&path).unwrap(), Some(path.clone()));
+        let mut app = WaqaiApp::new(waqai::open::open_path(&path).unwrap(), Some(path.clone()));
         app.edit(Edit::EntityLatin(
             "paris".into(),
             Some("Paris, France".into()),
@@ -218,14 +226,14 @@ fn edits_of_a_killed_session_are_offered_back() {
         app.edit(Edit::DeleteEvent("e6_planned_meetings".into()))
             .unwrap();
         app.autosave();
-        app.doc.clone()
+        app.session.doc().clone()
         // The app is dropped without saving: as if the process had been killed.
     };
-    let mut app = WaqaiApp::new(model::load_path(&path).unwrap(), Some(path.clone()));
-    assert!(app.recovery_offer.is_some(), "no recovery offered");
+    let mut app = WaqaiApp::new(waqai::open::open_path(&path).unwrap(), Some(path.clone()));
+    assert!(app.recovery_offer().is_some(), "no recovery offered");
     app.resolve_recovery(true);
-    assert_eq!(json(&app.doc), json(&edited));
-    assert!(app.dirty);
+    assert_eq!(json(&app.session.doc()), json(&edited));
+    assert!(app.session.is_dirty());
     app.save(false);
     assert!(
         !waqai::app::recovery_path(Some(&path)).exists(),
@@ -285,11 +293,11 @@ proptest! {
         let mut app = WaqaiApp::new(original.clone(), None);
         for e in edits {
             let _ = app.edit(e);
-            prop_assert!(model::validate(&app.doc).is_empty(), "{:?}", model::validate(&app.doc));
+            prop_assert!(model::validate(&app.session.doc()).is_empty(), "{:?}", model::validate(&app.session.doc()));
         }
-        while app.history.can_undo() {
+        while app.session.can_undo() {
             app.undo();
         }
-        prop_assert_eq!(json(&app.doc), json(&original));
+        prop_assert_eq!(json(&app.session.doc()), json(&original));
     }
 }

@@ -21,13 +21,13 @@ fn names(doc: &Document, kind: &str) -> Vec<String> {
 #[test]
 fn the_seed_alone_gives_its_actors_and_events() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let pred = model::load_path(&root.join("000_53d1f05ff851aa2a.txt")).unwrap();
+    let pred = waqai::open::open_path(&root.join("000_53d1f05ff851aa2a.txt")).unwrap();
     assert!(
         model::validate(&pred).is_empty(),
         "{:?}",
         model::validate(&pred)
     );
-    let curated = model::load_path(&root.join("000_53d1f05ff851aa2a.waqai.json")).unwrap();
+    let curated = waqai::open::open_path(&root.join("000_53d1f05ff851aa2a.waqai.json")).unwrap();
     // Scored by the judge's rules against the hand-curated document: the three ministers and
     // the six events, each with its people.
     let e = evaluate(&pred, &curated);
@@ -114,8 +114,8 @@ fn future_verbs_in_s_are_planned_events_and_never_panic() {
 fn development_set_scores_pass_the_bar() {
     let mut all = Vec::new();
     for i in 1..=14 {
-        let gold = model::load_path(&devset().join(format!("{i:02}.waqai.json"))).unwrap();
-        let mut pred = model::load_path(&devset().join(format!("{i:02}.txt"))).unwrap();
+        let gold = waqai::open::open_path(&devset().join(format!("{i:02}.waqai.json"))).unwrap();
+        let mut pred = waqai::open::open_path(&devset().join(format!("{i:02}.txt"))).unwrap();
         assert_eq!(pred.article.text, gold.article.text);
         if gold.article.published.is_some() {
             pred.article.published = gold.article.published.clone();

@@ -28,7 +28,7 @@ fn seed_is_valid_and_round_trips_with_unknown_fields() {
         .insert("x_calendar".into(), "hijri".into());
     let path = tmp("rt").join("seed.waqai.json");
     model::save_document(&doc, &path).unwrap();
-    let again = model::load_path(&path).unwrap();
+    let again = waqai::open::open_path(&path).unwrap();
     assert_eq!(again, doc);
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("x_reviewer") && text.contains("x_note") && text.contains("x_calendar"));
@@ -108,20 +108,20 @@ fn bad_files_give_clear_errors() {
     for (name, bytes, needle) in cases {
         let p = dir.join(name);
         std::fs::write(&p, bytes).unwrap();
-        let e = model::load_path(&p).unwrap_err().to_string();
+        let e = waqai::open::open_path(&p).unwrap_err().to_string();
         assert!(e.contains(needle) && e.contains(name), "{name}: {e}");
     }
     let big = dir.join("huge.txt");
     let f = std::fs::File::create(&big).unwrap();
     f.set_len(model::MAX_FILE_BYTES + 1).unwrap();
-    let e = model::load_path(&big).unwrap_err().to_string();
+    let e = waqai::open::open_path(&big).unwrap_err().to_string();
     assert!(e.contains("over 50 MB"), "{e}");
-    let e = model::load_path(&dir.join("missing.json"))
+    let e = waqai::open::open_path(&dir.join("missing.json"))
         .unwrap_err()
         .to_string();
     assert!(e.contains("does not exist"), "{e}");
     assert!(
-        model::load_path(&dir)
+        waqai::open::open_path(&dir)
             .unwrap_err()
             .to_string()
             .contains("folder")
@@ -132,7 +132,7 @@ fn bad_files_give_clear_errors() {
 fn a_plain_text_article_opens_with_its_title_and_normalised_text() {
     let p = tmp("txt").join("article.txt");
     std::fs::write(&p, "\u{feff}\r\nعنوان الخبر\r\nنص الخبر\rسطر").unwrap();
-    let doc = model::load_path(&p).unwrap();
+    let doc = waqai::open::open_path(&p).unwrap();
     assert_eq!(doc.article.title, "عنوان الخبر");
     assert_eq!(doc.article.text, "\nعنوان الخبر\nنص الخبر\nسطر");
     assert!(doc.events.is_empty());

@@ -1,5 +1,8 @@
 //! The viewer driven through its real UI with egui_kittest.
 
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
 use std::path::PathBuf;
 
 use egui::{Event, Key, Modifiers, PointerButton, Pos2};
@@ -49,22 +52,26 @@ fn press(h: &mut Harness<'static, WaqaiApp>, key: Key) {
 }
 
 fn event_index(h: &Harness<'static, WaqaiApp>, id: &str) -> usize {
-    h.state().doc.event_index(id).unwrap()
+    h.state().session.doc().event_index(id).unwrap()
 }
 
 #[test]
 fn starts_on_the_seed_with_every_event_on_the_timeline() {
     let h = harness();
     let app = h.state();
-    assert_eq!(app.doc.events.len(), 6);
-    assert!(app.problems.is_empty(), "{:?}", app.problems);
+    assert_eq!(app.session.doc().events.len(), 6);
+    assert!(
+        app.session.problems().is_empty(),
+        "{:?}",
+        app.session.problems()
+    );
     for i in 0..6 {
         assert!(
-            app.timeline.marks.iter().any(|(e, _)| *e == i),
+            app.panels.timeline.marks.iter().any(|(e, _)| *e == i),
             "event {i} has no mark"
         );
     }
-    assert!(app.relations.screen.len() >= 10);
+    assert!(app.panels.relations.screen.len() >= 10);
     assert!(h.query_by_label("Inspector").is_some());
 }
 
@@ -74,6 +81,7 @@ fn clicking_an_event_shows_it_and_highlights_its_evidence() {
     let darmanin = event_index(&h, "e3_meeting_darmanin");
     let pos = h
         .state()
+        .panels
         .timeline
         .marks
         .iter()
@@ -83,15 +91,15 @@ fn clicking_an_event_shows_it_and_highlights_its_evidence() {
     click_at(&mut h, pos);
     h.run_steps(10);
     let app = h.state();
-    assert_eq!(app.selection, Selection::Event(darmanin));
+    assert_eq!(app.session.selection(), Selection::Event(darmanin));
     // The inspector shows its place and participants.
     assert!(
         h.query_by_label_contains("counterpart Darmanin").is_some()
-            || app.related().spans.len() == 3
+            || app.session.related().spans.len() == 3
     );
     // Evidence highlighted and scrolled into view in the article panel.
-    let ev = &app.doc.events[darmanin].evidence[0];
-    let rects = app.article.screen_rects(ev.start..ev.end);
+    let ev = &app.session.doc().events[darmanin].evidence[0];
+    let rects = app.panels.article.screen_rects(ev.start..ev.end);
     assert!(!rects.is_empty());
     assert!(
         rects[0].top() > 300.0 && rects[0].top() < 780.0,
@@ -99,38 +107,39 @@ fn clicking_an_event_shows_it_and_highlights_its_evidence() {
         rects[0]
     );
     // Participants are related in the graph.
-    let k = app.doc.entity_index("darmanin").unwrap();
-    assert!(app.related().entities[k]);
+    let k = app.session.doc().entity_index("darmanin").unwrap();
+    assert!(app.session.related().entities[k]);
 }
 
 #[test]
 fn arrow_keys_and_j_k_step_through_events_in_order() {
     let mut h = harness();
-    let order = h.state().doc.chronological();
+    let order = h.state().session.doc().chronological();
     for &i in &order {
         press(&mut h, Key::ArrowRight);
-        assert_eq!(h.state().selection, Selection::Event(i));
+        assert_eq!(h.state().session.selection(), Selection::Event(i));
     }
     press(&mut h, Key::J);
     assert_eq!(
-        h.state().selection,
+        h.state().session.selection(),
         Selection::Event(order[order.len() - 2])
     );
     press(&mut h, Key::K);
     assert_eq!(
-        h.state().selection,
+        h.state().session.selection(),
         Selection::Event(order[order.len() - 1])
     );
     press(&mut h, Key::Escape);
-    assert_eq!(h.state().selection, Selection::None);
+    assert_eq!(h.state().session.selection(), Selection::None);
 }
 
 #[test]
 fn clicking_an_actor_highlights_its_events() {
     let mut h = harness();
-    let k = h.state().doc.entity_index("ledrian").unwrap();
+    let k = h.state().session.doc().entity_index("ledrian").unwrap();
     let pos = h
         .state()
+        .panels
         .relations
         .screen
         .iter()
@@ -139,25 +148,28 @@ fn clicking_an_actor_highlights_its_events() {
         .1;
     click_at(&mut h, pos);
     let app = h.state();
-    assert_eq!(app.selection, Selection::Entity(k));
-    let meeting = app.doc.event_index("e2_meeting_ledrian").unwrap();
-    assert!(app.related().events[meeting]);
-    assert_eq!(app.related().events.iter().filter(|r| **r).count(), 1);
+    assert_eq!(app.session.selection(), Selection::Entity(k));
+    let meeting = app.session.doc().event_index("e2_meeting_ledrian").unwrap();
+    assert!(app.session.related().events[meeting]);
     assert_eq!(
-        app.related().spans.len(),
-        app.doc.entities[k].mentions.len()
+        app.session.related().events.iter().filter(|r| **r).count(),
+        1
+    );
+    assert_eq!(
+        app.session.related().spans.len(),
+        app.session.doc().entities[k].mentions.len()
     );
 }
 
 #[test]
 fn clicking_a_mention_in_the_article_selects_its_actor() {
     let mut h = harness();
-    let k = h.state().doc.entity_index("bashagha").unwrap();
+    let k = h.state().session.doc().entity_index("bashagha").unwrap();
     // The title's «باشاغا» is the first mention of Bashagha.
-    let m = h.state().doc.entities[k].mentions[0];
-    let r = h.state().article.screen_rects(m.start..m.end)[0];
+    let m = h.state().session.doc().entities[k].mentions[0];
+    let r = h.state().panels.article.screen_rects(m.start..m.end)[0];
     click_at(&mut h, r.center());
-    assert_eq!(h.state().selection, Selection::Entity(k));
+    assert_eq!(h.state().session.selection(), Selection::Entity(k));
 }
 
 #[test]
@@ -174,13 +186,17 @@ fn a_malformed_file_shows_a_message_and_the_seed_stays() {
     h.state_mut().picker = Box::new(GivenPath(Some(bad)));
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run_steps(3);
-    let banner = h.state().banner.clone().expect("an error banner");
+    let banner = h
+        .state()
+        .banner()
+        .map(str::to_owned)
+        .expect("an error banner");
     assert!(
         banner.contains("broken.waqai.json") && banner.contains("line"),
         "{banner}"
     );
     assert!(h.query_by_label_contains("broken.waqai.json").is_some());
-    assert_eq!(h.state().doc.events.len(), 6);
+    assert_eq!(h.state().session.doc().events.len(), 6);
 }
 
 #[test]
@@ -201,10 +217,10 @@ fn opening_a_second_document_updates_the_views() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run_steps(4);
     let app = h.state();
-    assert_eq!(app.doc.events.len(), 2);
-    assert_eq!(app.path.as_deref(), Some(path.as_path()));
-    assert!(app.timeline.marks.iter().all(|(e, _)| *e < 2));
-    assert!(app.banner.is_none());
+    assert_eq!(app.session.doc().events.len(), 2);
+    assert_eq!(app.session.path(), Some(path.as_path()));
+    assert!(app.panels.timeline.marks.iter().all(|(e, _)| *e < 2));
+    assert!(app.banner().is_none());
 }
 
 #[test]
@@ -229,7 +245,7 @@ fn export_from_the_menu_writes_a_png() {
         std::thread::sleep(std::time::Duration::from_millis(20));
         h.run_steps(1);
     }
-    assert!(h.state().banner.is_none(), "{:?}", h.state().banner);
+    assert!(h.state().banner().is_none(), "{:?}", h.state().banner());
     let img = image::open(&out)
         .expect("the exported file decodes")
         .to_rgba8();
@@ -252,7 +268,7 @@ fn opening_an_article_extracts_it_in_the_background_and_dates_resolve() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run_steps(1);
     for _ in 0..3000 {
-        if h.state().loading.is_none() {
+        if !h.state().is_loading() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
@@ -260,16 +276,21 @@ fn opening_an_article_extracts_it_in_the_background_and_dates_resolve() {
     }
     h.run_steps(3);
     let app = h.state();
-    assert!(app.banner.is_none(), "{:?}", app.banner);
-    assert!(app.doc.events.len() >= 3, "{} events", app.doc.events.len());
-    assert!(app.doc.article.published.is_none());
+    assert!(app.banner().is_none(), "{:?}", app.banner());
+    assert!(
+        app.session.doc().events.len() >= 3,
+        "{} events",
+        app.session.doc().events.len()
+    );
+    assert!(app.session.doc().article.published.is_none());
     let meeting = app
-        .doc
+        .session
+        .doc()
         .events
         .iter()
         .position(|e| e.when.relative_days == Some(0))
         .unwrap();
-    assert!(app.doc.events[meeting].when.date.is_none());
+    assert!(app.session.doc().events[meeting].when.date.is_none());
     // Type the publication date into the inspector and apply it.
     let field = h.get_by_role(egui::accesskit::Role::TextInput);
     field.click();
@@ -280,29 +301,34 @@ fn opening_an_article_extracts_it_in_the_background_and_dates_resolve() {
     h.get_by_label("Set").click();
     h.run_steps(2);
     let app = h.state();
-    assert_eq!(app.doc.article.published.as_deref(), Some("2023-11-16"));
     assert_eq!(
-        app.doc.events[meeting].when.date.as_deref(),
+        app.session.doc().article.published.as_deref(),
+        Some("2023-11-16")
+    );
+    assert_eq!(
+        app.session.doc().events[meeting].when.date.as_deref(),
         Some("2023-11-16")
     );
 }
 
 #[test]
 fn a_crowded_document_stays_usable() {
-    let app = WaqaiApp::new(waqai::model::synthetic(2_000, 400), None);
+    let app = WaqaiApp::new(synthetic::synthetic(2_000, 400), None);
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_context_setup(waqai::fonts::install)
         .build_ui_state(|ui, app: &mut WaqaiApp| app.show(ui), app);
     h.run_steps(3);
-    assert!(!h.state().timeline.marks.is_empty());
+    assert!(!h.state().panels.timeline.marks.is_empty());
     let (_, ent, rect) = *h
         .state()
+        .panels
         .relations
         .hits
         .iter()
         .find(|(_, _, r)| {
             h.state()
+                .panels
                 .relations
                 .hits
                 .iter()
@@ -312,23 +338,24 @@ fn a_crowded_document_stays_usable() {
         })
         .expect("a node on its own");
     click_at(&mut h, rect.center());
-    assert_eq!(h.state().selection, Selection::Entity(ent));
-    assert!(h.state().related().events.iter().any(|r| *r));
+    assert_eq!(h.state().session.selection(), Selection::Entity(ent));
+    assert!(h.state().session.related().events.iter().any(|r| *r));
 }
 
 #[test]
 fn dragging_over_the_article_selects_text_and_ctrl_c_copies_it_in_logical_order() {
     let mut h = harness();
     // The second paragraph's first line: drag from its first word (on the right) leftwards.
-    let text = h.state().doc.article.text.clone();
+    let text = h.state().session.doc().article.text.clone();
     let start = text
         .find("بحث وزير الداخلية")
         .map(|b| text[..b].chars().count())
         .unwrap();
     let words = "بحث وزير الداخلية".chars().count();
-    let r0 = h.state().article.screen_rects(start..start + 1)[0];
+    let r0 = h.state().panels.article.screen_rects(start..start + 1)[0];
     let r1 = h
         .state()
+        .panels
         .article
         .screen_rects(start + words - 1..start + words)[0];
     let (from, to) = (r0.center(), r1.center());
@@ -353,7 +380,12 @@ fn dragging_over_the_article_selects_text_and_ctrl_c_copies_it_in_logical_order(
         modifiers: Modifiers::NONE,
     });
     h.run_steps(1);
-    let selected = h.state().article.selected_text(&text).expect("a selection");
+    let selected = h
+        .state()
+        .panels
+        .article
+        .selected_text(&text)
+        .expect("a selection");
     assert_eq!(selected, "بحث وزير الداخلية");
     h.event(Event::Copy);
     h.run_steps(1);
@@ -374,11 +406,11 @@ fn ctrl_f_finds_every_spelling_of_a_name_and_steps_through_them() {
     // The search field has the keyboard focus.
     h.event(Event::Text("باشاغا".into()));
     h.run_steps(2);
-    let text = h.state().doc.article.text.clone();
-    let hits = h.state().article.search_hits.clone();
+    let text = h.state().session.doc().article.text.clone();
+    let hits = h.state().panels.article.search_hits.clone();
     assert_eq!(hits.len(), text.matches("باشاغا").count());
     assert!(hits.len() >= 5);
     h.key_press(Key::Enter);
     h.run_steps(2);
-    assert_eq!(h.state().article.search_current, 1);
+    assert_eq!(h.state().panels.article.search_current, 1);
 }

@@ -6,8 +6,9 @@ pub mod svg;
 
 use std::path::Path;
 
-use crate::app::WaqaiApp;
 use crate::model::{Document, LoadError, write_atomic};
+use crate::session::Session;
+use crate::views::{self, Panel, Panels, Shown, ViewState};
 
 /// A view that can be exported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -42,6 +43,27 @@ impl View {
             View::Article => "article",
             View::Inspector => "inspector",
             View::Window => "window",
+        }
+    }
+
+    /// The panel it shows (`None` for the whole window).
+    pub fn panel(self) -> Option<Panel> {
+        match self {
+            View::Timeline => Some(Panel::Timeline),
+            View::Relations => Some(Panel::Relations),
+            View::Article => Some(Panel::Article),
+            View::Inspector => Some(Panel::Inspector),
+            View::Window => None,
+        }
+    }
+
+    /// The view of a panel.
+    pub fn of_panel(panel: Panel) -> Self {
+        match panel {
+            Panel::Timeline => View::Timeline,
+            Panel::Relations => View::Relations,
+            Panel::Article => View::Article,
+            Panel::Inspector => View::Inspector,
         }
     }
 
@@ -137,7 +159,9 @@ pub fn render_frame(doc: &Document, opts: &ExportOptions) -> Frame {
         egui::Theme::Light
     });
     ctx.global_style_mut(|s| s.animation_time = 0.0);
-    let mut app = WaqaiApp::new(doc.clone(), None);
+    let session = Session::new(doc.clone(), None);
+    let mut panels = Panels::default();
+    panels.reset(doc);
     let mut textures = raster::Textures::default();
     let mut last = None;
     let mut texts = Vec::new();
@@ -155,7 +179,10 @@ pub fn render_frame(doc: &Document, opts: &ExportOptions) -> Frame {
         if let Some(v) = input.viewports.get_mut(&egui::ViewportId::ROOT) {
             v.native_pixels_per_point = Some(opts.scale);
         }
-        let mut out = ctx.run_ui(input, |ui| app.export_ui(ui, opts.view));
+        let mut out = ctx.run_ui(input, |ui| {
+            let vs = ViewState::of(&session, ui.visuals().dark_mode);
+            draw_view(ui, &vs, &mut panels, opts.view);
+        });
         textures.apply(&mut out.textures_delta);
         if pass == 3 {
             texts = crate::text::egui_text::take_recording();
@@ -174,6 +201,44 @@ pub fn render_frame(doc: &Document, opts: &ExportOptions) -> Frame {
         background,
         pixels_per_point: ppp,
         texts,
+    }
+}
+
+/// Draws a view under its caption (title, source, view): the same panels as the window, drawn
+/// by the same functions; what the user could do in them is not asked for here.
+fn draw_view(ui: &mut egui::Ui, vs: &ViewState<'_>, panels: &mut Panels, view: View) {
+    egui::Panel::top("caption").show(ui, |ui| {
+        let col = ui.visuals().strong_text_color();
+        crate::text::label(
+            ui,
+            &vs.doc.article.title,
+            &crate::fonts::reading_bold(16.0),
+            col,
+        );
+        let src = &vs.doc.article.source;
+        let source = src
+            .outlet
+            .clone()
+            .or_else(|| src.url.clone())
+            .or_else(|| {
+                src.path.as_ref().map(|p| {
+                    Path::new(p)
+                        .file_name()
+                        .map_or(p.clone(), |n| n.to_string_lossy().into_owned())
+                })
+            })
+            .unwrap_or_else(|| "unknown source".to_owned());
+        ui.label(egui::RichText::new(format!("{source} · {} · Waqai", view.name())).weak());
+    });
+    match view.panel() {
+        None => {
+            views::layout(ui, vs, panels, Shown::default());
+        }
+        Some(panel) => {
+            egui::CentralPanel::default().show(ui, |ui| {
+                views::draw(ui, vs, panels, panel);
+            });
+        }
     }
 }
 

@@ -1,5 +1,5 @@
-//! Edits of a document, each checked so that it cannot leave a dangling reference.
-//! Undo is by snapshots (see [`History`]): an undone edit restores the exact previous document.
+//! Edits of a document, each checked so that it cannot leave a dangling reference. Every change
+//! a user makes is one of these, so that it can be undone (see `History`).
 
 use super::types::{Document, Entity, Event, Participant, Span, When};
 
@@ -46,6 +46,9 @@ pub enum Edit {
     SplitMention(String, Span),
     /// Merges the second entity into the first: mentions, participations, places, relations.
     Merge(String, String),
+    /// Sets the publication date (`YYYY-MM-DD` or none) and resolves the relative dates of the
+    /// events with it («أمس» is the day before).
+    SetPublished(Option<String>),
 }
 
 fn event<'a>(doc: &'a mut Document, id: &str) -> Result<&'a mut Event, String> {
@@ -259,6 +262,15 @@ pub fn apply(doc: &mut Document, edit: &Edit) -> Result<Option<String>, String> 
             });
             return Ok(Some(new));
         }
+        Edit::SetPublished(date) => {
+            if let Some(d) = date
+                && super::chronology::parse_date(d).is_none()
+            {
+                return Err(format!("\"{d}\" is not a date (YYYY-MM-DD)"));
+            }
+            doc.article.published = date.clone();
+            super::chronology::resolve_relative_dates(doc);
+        }
         Edit::Merge(keep, gone) => {
             if keep == gone {
                 return Err("an actor cannot be merged with itself".into());
@@ -354,61 +366,5 @@ fn one_of(v: &str, allowed: &[&str], what: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!("\"{v}\" is not a {what} ({})", allowed.join(", ")))
-    }
-}
-
-/// Undo and redo by snapshots of the document, with a payload (the selection) restored too.
-#[derive(Clone, Debug, Default)]
-pub struct History<S> {
-    undo: Vec<(Document, S)>,
-    redo: Vec<(Document, S)>,
-}
-
-/// How many steps are kept.
-pub const HISTORY_LIMIT: usize = 200;
-
-impl<S: Clone> History<S> {
-    /// Remembers the state before an edit (and forgets what could be redone).
-    pub fn record(&mut self, doc: &Document, payload: S) {
-        self.undo.push((doc.clone(), payload));
-        if self.undo.len() > HISTORY_LIMIT {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
-    }
-
-    /// Forgets the last record (when the edit failed).
-    pub fn discard_last(&mut self) {
-        self.undo.pop();
-    }
-
-    /// Steps back: returns the previous state, storing `current` for redo.
-    pub fn undo(&mut self, current: (Document, S)) -> Option<(Document, S)> {
-        let prev = self.undo.pop()?;
-        self.redo.push(current);
-        Some(prev)
-    }
-
-    /// Steps forward again.
-    pub fn redo(&mut self, current: (Document, S)) -> Option<(Document, S)> {
-        let next = self.redo.pop()?;
-        self.undo.push(current);
-        Some(next)
-    }
-
-    /// Whether there is something to undo.
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    /// Whether there is something to redo.
-    pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
-    }
-
-    /// Forgets everything (a new document).
-    pub fn clear(&mut self) {
-        self.undo.clear();
-        self.redo.clear();
     }
 }

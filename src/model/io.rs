@@ -39,8 +39,8 @@ pub fn is_document_path(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
-/// Reads a file: a `.json` document, or anything else as a plain-text article.
-pub fn load_path(path: &Path) -> Result<Document, LoadError> {
+/// Reads a file's bytes, refusing folders and files over [`MAX_FILE_BYTES`].
+pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     let meta = std::fs::metadata(path).map_err(|e| err(path, io_reason(&e)))?;
     if meta.is_dir() {
         return Err(err(path, "this is a folder, not a file"));
@@ -55,16 +55,22 @@ pub fn load_path(path: &Path) -> Result<Document, LoadError> {
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| err(path, io_reason(&e)))?;
-    let mut doc = if is_document_path(path) {
-        parse_document(&bytes).map_err(|r| err(path, r))?
-    } else {
-        crate::extract::document_from_bytes(&bytes, None).map_err(|r| err(path, r))?
-    };
+    std::fs::read(path).map_err(|e| err(path, io_reason(&e)))
+}
+
+/// Reads a Waqai document (JSON). Articles are opened by `crate::open`, which extracts.
+pub fn load_document(path: &Path) -> Result<Document, LoadError> {
+    let bytes = read_file(path)?;
+    let mut doc = parse_document(&bytes).map_err(|r| err(path, r))?;
     if doc.article.source.path.is_none() {
         doc.article.source.path = Some(path.display().to_string());
     }
     Ok(doc)
+}
+
+/// A load error about `path`.
+pub fn load_error(path: &Path, reason: impl Into<String>) -> LoadError {
+    err(path, reason)
 }
 
 fn io_reason(e: &std::io::Error) -> String {

@@ -2,22 +2,19 @@
 
 mod chronology;
 mod edit;
+mod history;
 mod io;
-mod synthetic;
 mod types;
 mod validate;
 
 pub use chronology::{
     Chronology, Placed, WEEKDAYS, civil, day_label, parse_date, resolve_relative_dates,
 };
-pub use edit::{
-    ENTITY_KINDS, EVENT_KINDS, Edit, HISTORY_LIMIT, History, PRECISIONS, ROLES, STATUSES,
-    apply as apply_edit,
-};
+pub use edit::{ENTITY_KINDS, EVENT_KINDS, Edit, PRECISIONS, ROLES, STATUSES, apply as apply_edit};
+pub use history::{Diff, HISTORY_LIMIT, History};
 pub use io::{
-    LoadError, MAX_FILE_BYTES, decode_text, document_from_text, is_document_path, load_path,
-    normalize_text, parse_document, save_document, to_json, write_atomic,
+    LoadError, MAX_FILE_BYTES, decode_text, document_from_text, is_document_path, load_document,
+    load_error, normalize_text, parse_document, read_file, save_document, to_json, write_atomic,
 };
-pub use synthetic::synthetic;
 pub use types::*;
 pub use validate::{Problem, validate};

@@ -177,7 +177,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Opt
                     ui.separator();
                 }
                 if ui.button("Export this view…").clicked() {
-                    action = Some(Action::Export(crate::export::View::Article));
+                    action = Some(Action::Export(super::Panel::Article));
                 }
             });
             if resp.clicked() {

@@ -10,12 +10,8 @@ use crate::text::{TextStyle, label, paragraph};
 
 /// Shows the inspector; returns what the user clicked (a participant, an event, a quote).
 /// `published` is the text of the publication-date field (kept by the app between frames).
-pub fn show(
-    ui: &mut egui::Ui,
-    vs: &ViewState<'_>,
-    problems: &[Problem],
-    published: &mut String,
-) -> Option<Action> {
+pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, published: &mut String) -> Option<Action> {
+    let problems = vs.problems;
     let mut action = None;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -246,7 +242,9 @@ fn overview(
         let valid = crate::model::parse_date(published.trim()).is_some();
         let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if ui.add_enabled(valid, egui::Button::new("Set")).clicked() || enter && valid {
-            *action = Some(Action::SetPublished(published.trim().to_owned()));
+            *action = Some(Action::Edit(crate::model::Edit::SetPublished(Some(
+                published.trim().to_owned(),
+            ))));
         }
         if !published.trim().is_empty() && !valid {
             ui.colored_label(ui.visuals().warn_fg_color, "not a date");

@@ -1,4 +1,5 @@
-//! One module per panel. Each is a function of the shared state that returns what the user did.
+//! One module per panel. Each draws from the shared [`ViewState`] and returns what the user did
+//! ([`Action`]); the window and the exporter both draw through [`draw`] and [`layout`].
 
 pub mod article;
 pub mod editor;
@@ -8,10 +9,45 @@ pub mod style;
 pub mod timeline;
 
 use crate::graph::Graph;
-use crate::model::{Chronology, Document};
+use crate::lanes::TimelineModel;
+use crate::model::{Chronology, Document, Problem};
 use crate::selection::{Related, Selection};
+use crate::session::Session;
 
-/// What every view reads.
+/// A panel of the window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Panel {
+    /// Events on the time axis.
+    Timeline,
+    /// Who met whom.
+    Relations,
+    /// The article with its highlights.
+    Article,
+    /// Details of the selection.
+    Inspector,
+}
+
+impl Panel {
+    /// Every panel.
+    pub const ALL: [Panel; 4] = [
+        Panel::Timeline,
+        Panel::Relations,
+        Panel::Article,
+        Panel::Inspector,
+    ];
+
+    /// The panel's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Panel::Timeline => "Timeline",
+            Panel::Relations => "Relationships",
+            Panel::Article => "Article",
+            Panel::Inspector => "Inspector",
+        }
+    }
+}
+
+/// What every view reads for one frame.
 pub struct ViewState<'a> {
     /// The open document.
     pub doc: &'a Document,
@@ -19,14 +55,85 @@ pub struct ViewState<'a> {
     pub chron: &'a Chronology,
     /// Its relationship graph.
     pub graph: &'a Graph,
+    /// The timeline's lanes.
+    pub lanes: &'a TimelineModel,
     /// The selection.
     pub selection: Selection,
     /// What the selection relates to.
     pub related: &'a Related,
+    /// The document's validation problems.
+    pub problems: &'a [Problem],
     /// Dark theme in use.
     pub dark: bool,
     /// Changes whenever the document changes (for caches).
     pub generation: u64,
+}
+
+impl<'a> ViewState<'a> {
+    /// The view state of a session.
+    pub fn of(session: &'a Session, dark: bool) -> Self {
+        Self {
+            doc: session.doc(),
+            chron: session.chronology(),
+            graph: session.graph(),
+            lanes: session.lanes(),
+            selection: session.selection(),
+            related: session.related(),
+            problems: session.problems(),
+            dark,
+            generation: session.generation(),
+        }
+    }
+}
+
+/// The panels' own state between frames (zoom, scroll, graph positions, fields being typed).
+#[derive(Default)]
+pub struct Panels {
+    /// Timeline.
+    pub timeline: timeline::TimelineState,
+    /// Relationship graph.
+    pub relations: relations::RelationsState,
+    /// Article.
+    pub article: article::ArticleState,
+    /// The publication-date field of the inspector.
+    pub published: String,
+}
+
+impl Panels {
+    /// Fresh panel states for another document.
+    pub fn reset(&mut self, doc: &Document) {
+        let by_kind = self.timeline.by_kind;
+        *self = Self::default();
+        self.timeline.by_kind = by_kind;
+        self.published = doc.article.published.clone().unwrap_or_default();
+    }
+
+    /// Fits the timeline and the graph to what they show.
+    pub fn fit(&mut self) {
+        self.timeline.fit_request = true;
+        self.relations.fit_request = true;
+    }
+}
+
+/// Which panels [`layout`] shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shown {
+    /// The timeline across the top.
+    pub timeline: bool,
+    /// The relationship graph on the left.
+    pub relations: bool,
+    /// The article on the right.
+    pub article: bool,
+}
+
+impl Default for Shown {
+    fn default() -> Self {
+        Self {
+            timeline: true,
+            relations: true,
+            article: true,
+        }
+    }
 }
 
 /// What the user did in a view.
@@ -36,10 +143,92 @@ pub enum Action {
     Select(Selection),
     /// Scroll the article to this char.
     ShowInArticle(usize),
-    /// Open the export dialog for this view.
-    Export(crate::export::View),
-    /// Set the publication date (YYYY-MM-DD) and resolve relative dates with it.
-    SetPublished(String),
+    /// Open the export dialog for this panel.
+    Export(Panel),
     /// Change the document (undoable).
     Edit(crate::model::Edit),
+}
+
+/// Draws one panel's contents.
+pub fn draw(
+    ui: &mut egui::Ui,
+    vs: &ViewState<'_>,
+    panels: &mut Panels,
+    panel: Panel,
+) -> Vec<Action> {
+    let action = match panel {
+        Panel::Timeline => timeline::show(ui, vs, &mut panels.timeline),
+        Panel::Relations => relations::show(ui, vs, &mut panels.relations),
+        Panel::Article => article::show(ui, vs, &mut panels.article),
+        Panel::Inspector => inspector::show(ui, vs, &mut panels.published),
+    };
+    action.into_iter().collect()
+}
+
+/// The four panels as the window lays them out: the timeline across the top, the graph on the
+/// left, the article on the right (where an Arabic reader's eye starts), the inspector between.
+pub fn layout(
+    ui: &mut egui::Ui,
+    vs: &ViewState<'_>,
+    panels: &mut Panels,
+    shown: Shown,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let total_h = ui.available_height();
+    let total_w = ui.available_width();
+    if shown.timeline {
+        egui::Panel::top("timeline")
+            .resizable(true)
+            .default_size(total_h * 0.42)
+            .size_range(120.0..=total_h * 0.8)
+            .show(ui, |ui| {
+                actions.extend(draw(ui, vs, panels, Panel::Timeline));
+            });
+    }
+    if shown.article {
+        egui::Panel::right("article")
+            .resizable(true)
+            .default_size(total_w * 0.38)
+            .size_range(200.0..=total_w * 0.7)
+            .show(ui, |ui| {
+                header(ui, Panel::Article, &mut actions);
+                actions.extend(draw(ui, vs, panels, Panel::Article));
+            });
+    }
+    if shown.relations {
+        egui::Panel::left("relations")
+            .resizable(true)
+            .default_size(total_w * 0.33)
+            .size_range(160.0..=total_w * 0.6)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    header(ui, Panel::Relations, &mut actions);
+                    if ui
+                        .small_button("Fit")
+                        .on_hover_text("Fit the graph (F)")
+                        .clicked()
+                    {
+                        panels.relations.fit_request = true;
+                    }
+                });
+                actions.extend(draw(ui, vs, panels, Panel::Relations));
+            });
+    }
+    egui::CentralPanel::default().show(ui, |ui| {
+        header(ui, Panel::Inspector, &mut actions);
+        actions.extend(draw(ui, vs, panels, Panel::Inspector));
+    });
+    actions
+}
+
+/// A panel's title; right-click offers to export the panel.
+fn header(ui: &mut egui::Ui, panel: Panel, actions: &mut Vec<Action>) {
+    ui.label(egui::RichText::new(panel.title()).strong())
+        .interact(egui::Sense::click())
+        .on_hover_text("Right-click to export this view")
+        .context_menu(|ui| {
+            if ui.button("Export this view…").clicked() {
+                actions.push(Action::Export(panel));
+            }
+        });
 }

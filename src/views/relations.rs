@@ -84,7 +84,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
             st.fit_request = true;
         }
         if ui.button("Export this view…").clicked() {
-            action = Some(Action::Export(crate::export::View::Relations));
+            action = Some(Action::Export(super::Panel::Relations));
         }
     });
     if bg.drag_started() {

@@ -8,98 +8,9 @@ use egui_plot::{GridInput, GridMark, Plot, PlotBounds};
 
 use super::style::{ACCENT, EVENT_KINDS, faded, kind_color, status_fill};
 use super::{Action, ViewState};
+pub use crate::lanes::{Lane, TimelineModel};
 use crate::model::{Document, day_label};
 use crate::selection::Selection;
-
-/// A lane of the timeline.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Lane {
-    /// What the lane shows: an actor's name or an event kind.
-    pub label: String,
-    /// The actor of the lane (actor mode).
-    pub entity: Option<usize>,
-}
-
-/// Lanes and which lanes each event sits in; rebuilt when the document or the mode changes.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct TimelineModel {
-    /// Lanes from top to bottom.
-    pub lanes: Vec<Lane>,
-    /// Per event (index into `Document::events`): its lanes.
-    pub event_lanes: Vec<Vec<usize>>,
-}
-
-impl TimelineModel {
-    /// Lanes per actor (in order of first appearance in the chronology) or per event kind.
-    pub fn of(doc: &Document, by_kind: bool) -> Self {
-        let mut lanes = Vec::new();
-        let mut event_lanes = vec![Vec::new(); doc.events.len()];
-        if by_kind {
-            let mut kinds: Vec<&str> = EVENT_KINDS
-                .iter()
-                .copied()
-                .filter(|k| doc.events.iter().any(|e| e.kind == *k))
-                .collect();
-            for e in &doc.events {
-                if !kinds.contains(&e.kind.as_str()) {
-                    kinds.push(&e.kind);
-                }
-            }
-            for (i, e) in doc.events.iter().enumerate() {
-                if let Some(l) = kinds.iter().position(|k| *k == e.kind) {
-                    event_lanes[i].push(l);
-                }
-            }
-            lanes = kinds
-                .into_iter()
-                .map(|k| Lane {
-                    label: k.to_owned(),
-                    entity: None,
-                })
-                .collect();
-        } else {
-            let index: HashMap<&str, usize> = doc
-                .entities
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (e.id.as_str(), i))
-                .collect();
-            let mut lane_of: HashMap<usize, usize> = HashMap::new();
-            for i in doc.chronological() {
-                for p in &doc.events[i].participants {
-                    let Some(&k) = index.get(p.entity.as_str()) else {
-                        continue;
-                    };
-                    let l = *lane_of.entry(k).or_insert_with(|| {
-                        lanes.push(Lane {
-                            label: doc.entities[k].name.clone(),
-                            entity: Some(k),
-                        });
-                        lanes.len() - 1
-                    });
-                    if !event_lanes[i].contains(&l) {
-                        event_lanes[i].push(l);
-                    }
-                }
-            }
-            let other = lanes.len();
-            let mut used_other = false;
-            for lanes_of in event_lanes.iter_mut() {
-                if lanes_of.is_empty() {
-                    lanes_of.push(other);
-                    used_other = true;
-                }
-            }
-            if used_other {
-                lanes.push(Lane {
-                    label: "(no participant)".to_owned(),
-                    entity: None,
-                });
-            }
-        }
-        Self { lanes, event_lanes }
-    }
-}
 
 /// The timeline's own state between frames.
 #[derive(Clone, Debug)]
@@ -140,12 +51,8 @@ const DENSE: usize = 1500;
 const LABEL_LIMIT: usize = 40;
 
 /// Shows the timeline; returns a selection when the user clicks a mark or a lane label.
-pub fn show(
-    ui: &mut egui::Ui,
-    vs: &ViewState<'_>,
-    model: &TimelineModel,
-    st: &mut TimelineState,
-) -> Option<Action> {
+pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Option<Action> {
+    let model = vs.lanes;
     let mut action = None;
     ui.horizontal(|ui| {
         ui.label("Lanes:");
@@ -490,7 +397,7 @@ pub fn show(
             st.fit_request = true;
         }
         if ui.button("Export this view…").clicked() {
-            action = Some(Action::Export(crate::export::View::Timeline));
+            action = Some(Action::Export(super::Panel::Timeline));
         }
     });
     if resp.response.hovered() && nearest.is_some() {

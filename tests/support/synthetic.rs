@@ -1,11 +1,11 @@
 //! A generated document of any size, for benchmarks and stress tests (deterministic).
 
-use super::types::{Article, Document, Entity, Event, FORMAT, Participant, Relation, Span, When};
+use waqai::model::{Article, Document, Entity, Event, FORMAT, Participant, Relation, Span, When};
 
 /// A document with `events` events among `actors` actors over about a year, the seed's text as
 /// article, mentions and evidence pointing into it.
 pub fn synthetic(events: usize, actors: usize) -> Document {
-    let text = crate::seed::SEED_TEXT.replace("\r\n", "\n");
+    let text = waqai::seed::SEED_TEXT.replace("\r\n", "\n");
     let len = text.chars().count();
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = move |n: usize| {
@@ -114,7 +114,12 @@ pub fn synthetic(events: usize, actors: usize) -> Document {
     }
 }
 
-impl Entity {
+/// Sets an entity's kind, builder style.
+trait WithKind {
+    fn with_kind(self, kind: &str) -> Self;
+}
+
+impl WithKind for Entity {
     fn with_kind(mut self, kind: &str) -> Self {
         kind.clone_into(&mut self.kind);
         self

@@ -1,0 +1,623 @@
+//! The window: a [`Session`] (the document and what follows from it), the panels' own state,
+//! and what only a window has — menus and keys from the command table, dialogs, the banner,
+//! files opened in the background, recovery files, remembered settings.
+
+mod commands;
+mod dialogs;
+mod menus;
+mod recovery;
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+use serde::{Deserialize, Serialize};
+
+pub use commands::{Command, Menu, markdown_table};
+pub use dialogs::ExportDialog;
+pub use recovery::{AUTOSAVE_EVERY, recovery_dir, recovery_path};
+
+use crate::model::{self, Document, Edit};
+use crate::selection::{Selection, step};
+use crate::session::{Options, Session};
+use crate::views::{self, Action, Panels, Shown, ViewState};
+
+/// Asks the user for files. The GUI uses native dialogs; tests give paths directly.
+pub trait FilePicker {
+    /// A file to open.
+    fn open(&mut self) -> Option<PathBuf>;
+    /// Where to save, suggesting `name`.
+    fn save(&mut self, name: &str) -> Option<PathBuf>;
+}
+
+/// Native dialogs through `rfd`.
+pub struct NativePicker;
+
+impl FilePicker for NativePicker {
+    fn open(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter(
+                "Waqai documents and articles",
+                &["json", "txt", "html", "htm"],
+            )
+            .add_filter("All files", &["*"])
+            .pick_file()
+    }
+    fn save(&mut self, name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("Waqai document", &["json"])
+            .set_file_name(name)
+            .save_file()
+    }
+}
+
+/// What is remembered across restarts.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Recently opened files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Timeline lanes per event kind.
+    pub lanes_by_kind: bool,
+    /// Show places in the relationship panel.
+    pub show_places: bool,
+    /// Timeline hidden.
+    pub hide_timeline: bool,
+    /// Relationship panel hidden.
+    pub hide_relations: bool,
+    /// Article panel hidden.
+    pub hide_article: bool,
+}
+
+const SETTINGS_KEY: &str = "waqai-settings";
+
+/// An article being read and extracted in the background.
+struct Loading {
+    path: PathBuf,
+    result: Receiver<Result<Document, model::LoadError>>,
+}
+
+/// An action held back until the user decides about unsaved changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Open this file.
+    Open(PathBuf),
+    /// Close the window.
+    Close,
+}
+
+/// The window's state.
+pub struct WaqaiApp {
+    /// The open document and what follows from it.
+    pub session: Session,
+    /// The panels' own state (zoom, scroll, positions, fields).
+    pub panels: Panels,
+    /// How files are chosen.
+    pub picker: Box<dyn FilePicker>,
+    /// The export dialog and a running export.
+    pub export: ExportDialog,
+    banner: Option<String>,
+    settings: Settings,
+    loading: Option<Loading>,
+    confirm: Option<Pending>,
+    recovery_offer: Option<PathBuf>,
+    help_open: bool,
+    title: String,
+    last_autosave: std::time::Instant,
+}
+
+impl WaqaiApp {
+    /// A window showing `doc` (read from `path`, when it was).
+    pub fn new(doc: Document, path: Option<PathBuf>) -> Self {
+        let mut app = Self {
+            session: Session::new(Document::default(), None),
+            panels: Panels::default(),
+            picker: Box::new(NativePicker),
+            export: ExportDialog::default(),
+            banner: None,
+            settings: Settings::default(),
+            loading: None,
+            confirm: None,
+            recovery_offer: None,
+            help_open: false,
+            title: String::new(),
+            last_autosave: std::time::Instant::now(),
+        };
+        app.set_document(doc, path);
+        app
+    }
+
+    /// For eframe: installs fonts, restores settings.
+    pub fn with_creation_context(mut self, cc: &eframe::CreationContext<'_>) -> Self {
+        crate::fonts::install(&cc.egui_ctx);
+        if let Some(storage) = cc.storage
+            && let Some(s) = eframe::get_value::<Settings>(storage, SETTINGS_KEY)
+        {
+            self.settings = s;
+            self.panels.timeline.by_kind = self.settings.lanes_by_kind;
+            self.sync_options();
+        }
+        self
+    }
+
+    /// The error shown in the banner, if any.
+    pub fn banner(&self) -> Option<&str> {
+        self.banner.as_deref()
+    }
+
+    /// Whether an article is being read in the background.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// The recovery file offered back, if any.
+    pub fn recovery_offer(&self) -> Option<&Path> {
+        self.recovery_offer.as_deref()
+    }
+
+    /// Remembered settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    fn sync_options(&mut self) {
+        self.session.set_options(Options {
+            lanes_by_kind: self.panels.timeline.by_kind,
+            show_places: self.settings.show_places,
+        });
+    }
+
+    /// Replaces the document (selection cleared, views refitted).
+    pub fn set_document(&mut self, doc: Document, path: Option<PathBuf>) {
+        let rec = recovery_path(path.as_deref());
+        self.recovery_offer = rec.exists().then_some(rec);
+        self.panels.reset(&doc);
+        self.session.replace(doc, path);
+    }
+
+    /// Applies an edit (undoable); when refused, the banner says why and nothing changes.
+    pub fn edit(&mut self, e: Edit) -> Result<Option<String>, String> {
+        let nodes = self.session.graph().nodes.clone();
+        let r = self.session.edit(&e);
+        match &r {
+            Ok(_) => self.after_change(&nodes),
+            Err(msg) => self.banner = Some(format!("Could not change that: {msg}")),
+        }
+        r
+    }
+
+    /// Undoes the last edit, selection included.
+    pub fn undo(&mut self) {
+        let nodes = self.session.graph().nodes.clone();
+        if self.session.undo() {
+            self.after_change(&nodes);
+        }
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(&mut self) {
+        let nodes = self.session.graph().nodes.clone();
+        if self.session.redo() {
+            self.after_change(&nodes);
+        }
+    }
+
+    fn after_change(&mut self, nodes_before: &[usize]) {
+        if self.session.graph().nodes != nodes_before {
+            self.panels.relations.pos.clear();
+        }
+        self.panels.published = self
+            .session
+            .doc()
+            .article
+            .published
+            .clone()
+            .unwrap_or_default();
+    }
+
+    /// Writes unsaved edits to the recovery file (atomically).
+    pub fn autosave(&mut self) {
+        self.last_autosave = std::time::Instant::now();
+        if !self.session.is_dirty() {
+            return;
+        }
+        let path = recovery_path(self.session.path());
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        if let Err(e) = model::save_document(self.session.doc(), &path) {
+            self.banner = Some(format!("Could not write the recovery file {e}"));
+        }
+    }
+
+    /// Restores the offered recovery file (or forgets it with `restore == false`).
+    pub fn resolve_recovery(&mut self, restore: bool) {
+        let Some(p) = self.recovery_offer.take() else {
+            return;
+        };
+        if restore {
+            match model::load_document(&p) {
+                Ok(doc) => {
+                    let nodes = self.session.graph().nodes.clone();
+                    self.session.restore(doc);
+                    self.after_change(&nodes);
+                }
+                Err(e) => self.banner = Some(format!("Could not restore {e}")),
+            }
+        } else {
+            let _ = std::fs::remove_file(&p);
+        }
+    }
+
+    /// Opens a file, asking first when there are unsaved edits.
+    pub fn request_open(&mut self, path: &Path) {
+        if self.session.is_dirty() {
+            self.confirm = Some(Pending::Open(path.to_owned()));
+        } else {
+            self.open_path(path);
+        }
+    }
+
+    /// Opens a file; on failure the banner says why and the current document stays. Articles
+    /// (anything but `.json`) are decoded and extracted in the background; a panic of the
+    /// extractor is reported, the window stays.
+    pub fn open_path(&mut self, path: &Path) -> bool {
+        if !model::is_document_path(path) {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let p = path.to_owned();
+            std::thread::spawn(move || {
+                let _ = tx.send(crate::open::open_path_guarded(&p));
+            });
+            self.loading = Some(Loading {
+                path: path.to_owned(),
+                result: rx,
+            });
+            return true;
+        }
+        self.finish_open(path, crate::open::open_path(path))
+    }
+
+    fn poll_loading(&mut self, ctx: &egui::Context) {
+        let Some(loading) = &self.loading else {
+            return;
+        };
+        match loading.result.try_recv() {
+            Ok(result) => {
+                let path = loading.path.clone();
+                self.loading = None;
+                self.finish_open(&path, result);
+            }
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(30))
+            }
+            Err(TryRecvError::Disconnected) => {
+                self.banner = Some(format!(
+                    "Could not open {}: the extraction stopped unexpectedly",
+                    loading.path.display()
+                ));
+                self.loading = None;
+            }
+        }
+    }
+
+    fn finish_open(&mut self, path: &Path, result: Result<Document, model::LoadError>) -> bool {
+        match result {
+            Ok(doc) => {
+                self.set_document(doc, Some(path.to_owned()));
+                self.banner = None;
+                self.settings.recent.retain(|p| p != path);
+                self.settings.recent.insert(0, path.to_owned());
+                self.settings.recent.truncate(10);
+                true
+            }
+            Err(e) => {
+                self.banner = Some(format!("Could not open {e}"));
+                false
+            }
+        }
+    }
+
+    /// Selects something in every view; selecting an event brings its evidence into view.
+    pub fn select(&mut self, sel: Selection) {
+        self.session.select(sel);
+        if let Selection::Event(i) = self.session.selection()
+            && let Some(s) = self.session.doc().events[i].evidence.first()
+        {
+            self.panels.article.scroll_to = Some(s.start);
+        }
+    }
+
+    fn apply(&mut self, action: Action) {
+        match action {
+            Action::Select(s) => self.select(s),
+            Action::ShowInArticle(o) => self.panels.article.scroll_to = Some(o),
+            Action::Edit(e) => {
+                let select_new = matches!(
+                    e,
+                    Edit::NewEvent(..) | Edit::NewEntity(..) | Edit::SplitMention(..)
+                );
+                if let Ok(Some(id)) = self.edit(e)
+                    && select_new
+                {
+                    let doc = self.session.doc();
+                    let sel = match (doc.event_index(&id), doc.entity_index(&id)) {
+                        (Some(i), _) => Selection::Event(i),
+                        (None, Some(k)) => Selection::Entity(k),
+                        (None, None) => Selection::None,
+                    };
+                    self.select(sel);
+                }
+            }
+            Action::Export(panel) => self.export.show_for(crate::export::View::of_panel(panel)),
+        }
+    }
+
+    /// Saves to the document's path when it is a document, else asks where.
+    pub fn save(&mut self, ask: bool) {
+        let path = self.session.path().map(Path::to_owned);
+        let target = match &path {
+            Some(p) if !ask && model::is_document_path(p) => Some(p.clone()),
+            _ => {
+                let stem = path
+                    .as_ref()
+                    .and_then(|p| p.file_stem())
+                    .map(|s| s.to_string_lossy().trim_end_matches(".waqai").to_owned())
+                    .unwrap_or_else(|| "article".to_owned());
+                self.picker.save(&format!("{stem}.waqai.json"))
+            }
+        };
+        let Some(target) = target else { return };
+        match model::save_document(self.session.doc(), &target) {
+            Ok(()) => {
+                let _ = std::fs::remove_file(recovery_path(path.as_deref()));
+                let _ = std::fs::remove_file(recovery_path(Some(&target)));
+                self.session.saved_at(target);
+                self.banner = None;
+            }
+            Err(e) => self.banner = Some(format!("Could not save {e}")),
+        }
+    }
+
+    /// Whether a command can run now.
+    pub fn enabled(&self, c: Command) -> bool {
+        match c {
+            Command::Undo => self.session.can_undo(),
+            Command::Redo => self.session.can_redo(),
+            Command::Copy => self.panels.article.text_sel.is_some(),
+            Command::ShowInArticle | Command::ClearSelection => {
+                self.session.selection() != Selection::None
+            }
+            Command::Next | Command::Previous => !self.session.doc().events.is_empty(),
+            _ => true,
+        }
+    }
+
+    /// Runs a command (from a key, a menu or a test).
+    pub fn run(&mut self, ctx: &egui::Context, c: Command) {
+        if !self.enabled(c) {
+            return;
+        }
+        match c {
+            Command::Open => {
+                if let Some(p) = self.picker.open() {
+                    self.request_open(&p);
+                }
+            }
+            Command::Save => self.save(false),
+            Command::SaveAs => self.save(true),
+            Command::Export => self.export.open = true,
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::Find => {
+                self.panels.article.search_open = true;
+                self.panels.article.search_focus = true;
+            }
+            Command::Copy => {
+                let text = &self.session.doc().article.text;
+                if let Some(t) = self.panels.article.selected_text(text) {
+                    ctx.copy_text(t);
+                }
+            }
+            Command::Next | Command::Previous => {
+                let sel = step(
+                    self.session.doc(),
+                    self.session.selection(),
+                    c == Command::Next,
+                );
+                self.select(sel);
+            }
+            Command::ShowInArticle => {
+                let doc = self.session.doc();
+                let target = match self.session.selection() {
+                    Selection::Event(i) => doc.events[i].evidence.first().map(|s| s.start),
+                    Selection::Entity(k) => doc.entities[k].mentions.first().map(|s| s.start),
+                    Selection::None => None,
+                };
+                if let Some(o) = target {
+                    self.panels.article.scroll_to = Some(o);
+                }
+            }
+            Command::ClearSelection => {
+                self.select(Selection::None);
+                self.panels.article.text_sel = None;
+            }
+            Command::Fit => self.panels.fit(),
+            Command::Help => self.help_open = true,
+        }
+    }
+
+    /// Runs the commands whose keys were pressed (those without Ctrl only when no field has
+    /// the keyboard).
+    fn keys(&mut self, ctx: &egui::Context) {
+        let typing = ctx.memory(|m| m.focused().is_some());
+        // Shortcuts with more modifiers first: egui lets Ctrl+Z match a press of Ctrl+Shift+Z.
+        let mut keys: Vec<(Command, &egui::KeyboardShortcut)> = Command::ALL
+            .iter()
+            .flat_map(|c| c.shortcuts().iter().map(move |s| (*c, s)))
+            .collect();
+        keys.sort_by_key(|(_, s)| {
+            std::cmp::Reverse(
+                u8::from(s.modifiers.shift) + u8::from(s.modifiers.command || s.modifiers.ctrl),
+            )
+        });
+        for (c, s) in keys {
+            if c.keys_read_by_view() || typing && !c.while_typing() {
+                continue;
+            }
+            if ctx.input_mut(|i| i.consume_shortcut(s)) {
+                self.run(ctx, c);
+            }
+        }
+    }
+
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(p) = dropped.first() {
+            self.request_open(p);
+        }
+    }
+
+    fn window_title(&mut self, ctx: &egui::Context) {
+        let title = format!(
+            "{}{} — Waqai",
+            if self.session.is_dirty() { "● " } else { "" },
+            self.session.path().and_then(|p| p.file_name()).map_or_else(
+                || "untitled".to_owned(),
+                |n| n.to_string_lossy().into_owned()
+            )
+        );
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// Draws the whole window into `ui` (used by eframe and by the UI tests).
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.keys(&ctx);
+        self.dropped_files(&ctx);
+        self.poll_loading(&ctx);
+        if self.session.is_dirty() {
+            if self.last_autosave.elapsed() >= AUTOSAVE_EVERY {
+                self.autosave();
+            }
+            ctx.request_repaint_after(AUTOSAVE_EVERY);
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && self.session.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.confirm = Some(Pending::Close);
+        }
+        self.confirm_window(&ctx);
+        self.help_window(&ctx);
+        if self.settings.lanes_by_kind != self.panels.timeline.by_kind {
+            self.settings.lanes_by_kind = self.panels.timeline.by_kind;
+            self.sync_options();
+        }
+        self.window_title(&ctx);
+        egui::Panel::top("menu").show(ui, |ui| self.menu(ui));
+        self.banners(ui);
+        self.status_bar(ui, &ctx);
+        self.export_window(&ctx);
+        let shown = Shown {
+            timeline: !self.settings.hide_timeline,
+            relations: !self.settings.hide_relations,
+            article: !self.settings.hide_article,
+        };
+        let dark = ui.visuals().dark_mode;
+        let actions = {
+            let vs = ViewState::of(&self.session, dark);
+            views::layout(ui, &vs, &mut self.panels, shown)
+        };
+        for a in actions {
+            self.apply(a);
+        }
+    }
+
+    fn banners(&mut self, ui: &mut egui::Ui) {
+        if let Some(msg) = self.banner.clone() {
+            egui::Panel::top("banner").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.colored_label(ui.visuals().error_fg_color, "Error:");
+                    ui.label(egui::RichText::new(&msg).color(ui.visuals().error_fg_color));
+                    if ui.button("Dismiss").clicked() {
+                        self.banner = None;
+                    }
+                });
+            });
+        }
+        if self.recovery_offer.is_some() {
+            egui::Panel::top("recovery").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(
+                        egui::RichText::new(
+                            "Unsaved edits of this document were kept from an earlier session.",
+                        )
+                        .color(ui.visuals().warn_fg_color),
+                    );
+                    if ui.button("Restore them").clicked() {
+                        self.resolve_recovery(true);
+                    }
+                    if ui.button("Discard them").clicked() {
+                        self.resolve_recovery(false);
+                    }
+                });
+            });
+        }
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let file = self
+                    .session
+                    .path()
+                    .map_or("(no file)".to_owned(), |p| p.display().to_string());
+                ui.label(file);
+                ui.separator();
+                let doc = self.session.doc();
+                ui.label(format!(
+                    "{} events · {} actors",
+                    doc.events.len(),
+                    doc.entities.len()
+                ));
+                ui.separator();
+                ui.label(if doc.events.is_empty() {
+                    "no extraction yet"
+                } else {
+                    "extraction loaded"
+                });
+                ui.separator();
+                ui.label(format!("zoom {:.0} %", ctx.zoom_factor() * 100.0));
+                if let Some(l) = &self.loading {
+                    ui.separator();
+                    ui.spinner();
+                    ui.label(format!(
+                        "reading and extracting {}…",
+                        l.path
+                            .file_name()
+                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                    ));
+                }
+                self.export.status(ui);
+            });
+        });
+    }
+}
+
+impl eframe::App for WaqaiApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}

@@ -1,0 +1,351 @@
+//! Undo and redo by differences: a step keeps what an edit changed, not a copy of the
+//! document. Lists are compared in order: the one run of items inserted or removed is kept,
+//! and the few items changed in place around it; the chronological `order` numbers, which a
+//! deletion shifts on every later event, are kept apart as bare numbers.
+
+use super::types::{Article, Document, Entity, Event, Extra, Relation};
+
+/// What turns one version of a list into another.
+#[derive(Clone, Debug, PartialEq)]
+struct ListDiff<T> {
+    /// Items before the run that was replaced.
+    prefix: usize,
+    /// The items of the run in the version this diff goes back to.
+    run: Vec<T>,
+    /// How many items the run has in the version this diff starts from.
+    replaced: usize,
+    /// Items changed in place outside the run: index in the version this diff goes back to,
+    /// and their value there.
+    changed: Vec<(usize, T)>,
+}
+
+impl<T: Clone> ListDiff<T> {
+    /// The difference that takes `new` back to `old`; `same` tells whether two items are the
+    /// same item (perhaps changed), `equal` whether they are identical.
+    fn between(
+        old: &[T],
+        new: &[T],
+        same: impl Fn(&T, &T) -> bool,
+        equal: impl Fn(&T, &T) -> bool,
+    ) -> Self {
+        let prefix = old.iter().zip(new).take_while(|(a, b)| same(a, b)).count();
+        let room = old.len().min(new.len()) - prefix;
+        let suffix = old
+            .iter()
+            .rev()
+            .zip(new.iter().rev())
+            .take(room)
+            .take_while(|(a, b)| same(a, b))
+            .count();
+        let run = old[prefix..old.len() - suffix].to_vec();
+        let replaced = new.len() - suffix - prefix;
+        let mut changed = Vec::new();
+        for i in 0..prefix {
+            if !equal(&old[i], &new[i]) {
+                changed.push((i, old[i].clone()));
+            }
+        }
+        for k in 1..=suffix {
+            let (i, j) = (old.len() - k, new.len() - k);
+            if !equal(&old[i], &new[j]) {
+                changed.push((i, old[i].clone()));
+            }
+        }
+        Self {
+            prefix,
+            run,
+            replaced,
+            changed,
+        }
+    }
+
+    /// Whether it changes nothing.
+    fn is_empty(&self) -> bool {
+        self.run.is_empty() && self.replaced == 0 && self.changed.is_empty()
+    }
+
+    /// Turns `list` back and returns the difference that redoes it.
+    fn revert(self, list: &mut Vec<T>) -> Self {
+        let back_len = list.len() - self.replaced + self.run.len();
+        let run_end_back = self.prefix + self.run.len();
+        let removed: Vec<T> = list
+            .splice(self.prefix..self.prefix + self.replaced, self.run)
+            .collect();
+        let mut redo_changed = Vec::with_capacity(self.changed.len());
+        for (i, mut value) in self.changed {
+            std::mem::swap(&mut list[i], &mut value);
+            // Where that item sits in the version the redo goes back to.
+            let j = if i >= run_end_back {
+                i - run_end_back + self.prefix + removed.len()
+            } else {
+                i
+            };
+            redo_changed.push((j, value));
+        }
+        debug_assert_eq!(list.len(), back_len);
+        Self {
+            prefix: self.prefix,
+            replaced: run_end_back - self.prefix,
+            run: removed,
+            changed: redo_changed,
+        }
+    }
+
+    /// Heap bytes it holds, roughly (the items' own heap data counted by `size`).
+    fn bytes(&self, size: impl Fn(&T) -> usize) -> usize {
+        self.run.iter().map(&size).sum::<usize>()
+            + self.changed.iter().map(|(_, t)| size(t) + 8).sum::<usize>()
+    }
+}
+
+/// What an edit changed in a document: enough to undo it, and (once undone) to redo it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diff {
+    /// The article before, without its text (edits never change the text), when it changed.
+    article: Option<Article>,
+    /// Unknown top-level fields before, when they changed.
+    extra: Option<Extra>,
+    entities: ListDiff<Entity>,
+    events: ListDiff<Event>,
+    /// Every event's `order` before, when any changed.
+    orders: Option<Vec<i64>>,
+    relations: ListDiff<Relation>,
+}
+
+fn same_except_order(a: &Event, b: &Event) -> bool {
+    a.id == b.id
+        && a.kind == b.kind
+        && a.cameo == b.cameo
+        && a.summary == b.summary
+        && a.participants == b.participants
+        && a.place == b.place
+        && a.when == b.when
+        && a.status == b.status
+        && a.topics == b.topics
+        && a.evidence == b.evidence
+        && a.extra == b.extra
+}
+
+fn without_text(a: &Article) -> Article {
+    Article {
+        text: String::new(),
+        ..a.clone()
+    }
+}
+
+impl Diff {
+    /// The difference that takes `new` back to `old`.
+    pub fn between(old: &Document, new: &Document) -> Self {
+        let article_same = old.article.title == new.article.title
+            && old.article.language == new.article.language
+            && old.article.published == new.article.published
+            && old.article.source == new.article.source
+            && old.article.extra == new.article.extra;
+        let events = ListDiff::between(
+            &old.events,
+            &new.events,
+            |a, b| a.id == b.id,
+            same_except_order,
+        );
+        let orders_changed = old.events.len() != new.events.len()
+            || old
+                .events
+                .iter()
+                .zip(&new.events)
+                .any(|(a, b)| a.order != b.order);
+        Self {
+            article: (!article_same).then(|| without_text(&old.article)),
+            extra: (old.extra != new.extra).then(|| old.extra.clone()),
+            entities: ListDiff::between(
+                &old.entities,
+                &new.entities,
+                |a, b| a.id == b.id,
+                |a, b| a == b,
+            ),
+            events,
+            orders: orders_changed.then(|| old.events.iter().map(|e| e.order).collect()),
+            relations: ListDiff::between(
+                &old.relations,
+                &new.relations,
+                |a, b| a == b,
+                |a, b| a == b,
+            ),
+        }
+    }
+
+    /// Whether the edit changed nothing.
+    pub fn is_empty(&self) -> bool {
+        self.article.is_none()
+            && self.extra.is_none()
+            && self.entities.is_empty()
+            && self.events.is_empty()
+            && self.orders.is_none()
+            && self.relations.is_empty()
+    }
+
+    /// Turns `doc` back; returns the difference that redoes the change.
+    pub fn revert(self, doc: &mut Document) -> Self {
+        let article = self.article.map(|mut a| {
+            std::mem::swap(&mut a.text, &mut doc.article.text);
+            let now = std::mem::replace(&mut doc.article, a);
+            without_text(&now)
+        });
+        let extra = self.extra.map(|e| std::mem::replace(&mut doc.extra, e));
+        let current_orders: Option<Vec<i64>> = self
+            .orders
+            .as_ref()
+            .map(|_| doc.events.iter().map(|e| e.order).collect());
+        let entities = self.entities.revert(&mut doc.entities);
+        let events = self.events.revert(&mut doc.events);
+        if let Some(orders) = &self.orders {
+            for (e, o) in doc.events.iter_mut().zip(orders) {
+                e.order = *o;
+            }
+        }
+        let relations = self.relations.revert(&mut doc.relations);
+        Self {
+            article,
+            extra,
+            entities,
+            events,
+            orders: current_orders,
+            relations,
+        }
+    }
+
+    /// Heap bytes it holds, roughly: the JSON size of the items it keeps, plus the numbers.
+    pub fn bytes(&self) -> usize {
+        let json = |v: &dyn erased::Json| v.json_len();
+        self.article.as_ref().map_or(0, |a| json(a))
+            + self.extra.as_ref().map_or(0, |e| json(e))
+            + self.entities.bytes(|e| json(e))
+            + self.events.bytes(|e| json(e))
+            + self.orders.as_ref().map_or(0, |o| o.len() * 8)
+            + self.relations.bytes(|r| json(r))
+    }
+}
+
+mod erased {
+    /// Anything whose JSON length can be measured.
+    pub(super) trait Json {
+        fn json_len(&self) -> usize;
+    }
+
+    impl<T: serde::Serialize> Json for T {
+        fn json_len(&self) -> usize {
+            serde_json::to_vec(self).map_or(0, |v| v.len())
+        }
+    }
+}
+
+/// Undo and redo, each step with a payload (the selection) restored with it.
+#[derive(Clone, Debug)]
+pub struct History<S> {
+    undo: Vec<(Diff, S)>,
+    redo: Vec<(Diff, S)>,
+}
+
+impl<S> Default for History<S> {
+    fn default() -> Self {
+        Self {
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+}
+
+/// How many steps are kept.
+pub const HISTORY_LIMIT: usize = 200;
+
+impl<S> History<S> {
+    /// Remembers an edit that turned `before` into `after`, with the payload of `before`
+    /// (what could be redone is forgotten). An edit that changed nothing is not a step.
+    pub fn record(&mut self, before: &Document, after: &Document, payload: S) {
+        let diff = Diff::between(before, after);
+        if diff.is_empty() {
+            return;
+        }
+        self.undo.push((diff, payload));
+        if self.undo.len() > HISTORY_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    /// Steps back: turns `doc` back, stores `current` (the payload now) for redo and returns
+    /// the payload of the step.
+    pub fn undo(&mut self, doc: &mut Document, current: S) -> Option<S> {
+        let (diff, payload) = self.undo.pop()?;
+        let redo = diff.revert(doc);
+        self.redo.push((redo, current));
+        Some(payload)
+    }
+
+    /// Steps forward again.
+    pub fn redo(&mut self, doc: &mut Document, current: S) -> Option<S> {
+        let (diff, payload) = self.redo.pop()?;
+        let undo = diff.revert(doc);
+        self.undo.push((undo, current));
+        Some(payload)
+    }
+
+    /// Whether there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Steps that can be undone.
+    pub fn len(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// Whether there is no step to undo.
+    pub fn is_empty(&self) -> bool {
+        self.undo.is_empty()
+    }
+
+    /// Forgets everything (a new document).
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+
+    /// Heap bytes the steps hold, roughly (see [`Diff::bytes`]).
+    pub fn bytes(&self) -> usize {
+        self.undo
+            .iter()
+            .chain(&self.redo)
+            .map(|(d, _)| d.bytes() + std::mem::size_of::<(Diff, S)>())
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list_roundtrip(old: Vec<u32>, new: Vec<u32>) {
+        let d = ListDiff::between(&old, &new, |a, b| a / 10 == b / 10, |a, b| a == b);
+        let mut cur = new.clone();
+        let redo = d.revert(&mut cur);
+        assert_eq!(cur, old);
+        redo.revert(&mut cur);
+        assert_eq!(cur, new);
+    }
+
+    #[test]
+    fn list_differences_undo_and_redo() {
+        // Items are «the same» when their tens match; units are what changes in place.
+        list_roundtrip(vec![10, 20, 30, 40], vec![10, 21, 30, 40]);
+        list_roundtrip(vec![10, 20, 30, 40], vec![10, 30, 41]);
+        list_roundtrip(vec![10, 20, 30], vec![11, 20, 30, 50, 60]);
+        list_roundtrip(vec![], vec![10]);
+        list_roundtrip(vec![10, 20, 30, 40, 50], vec![11, 22, 33, 44, 55]);
+        list_roundtrip(vec![10, 20, 30, 40, 50], vec![11, 50]);
+    }
+}

@@ -224,6 +224,12 @@ fn extract(
         eprintln!("waqai: --published {p} is not a date (YYYY-MM-DD)");
         return ExitCode::from(2);
     }
+    if let Some(dir) = out
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        eprintln!("waqai: could not create the folder {}: {e}", dir.display());
+        return ExitCode::FAILURE;
+    }
     let mut failed = 0;
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();
@@ -238,14 +244,26 @@ fn extract(
             }
         };
         if let Some(p) = published {
-            doc.article.published = Some(p.to_owned());
-            waqai::extract::extract_into(&mut doc);
+            if waqai::model::is_document_path(a) {
+                // A document keeps what it holds (curated events, summaries): only its
+                // relative dates are resolved with the publication date.
+                let set = waqai::model::Edit::SetPublished(Some(p.to_owned()));
+                if let Err(e) = waqai::model::apply_edit(&mut doc, &set) {
+                    eprintln!("waqai: {}: {e}", a.display());
+                    failed += 1;
+                    continue;
+                }
+            } else {
+                doc.article.published = Some(p.to_owned());
+                waqai::extract::extract_into(&mut doc);
+            }
         }
         match out {
             Some(dir) => {
-                let stem = a
-                    .file_stem()
-                    .map_or("article".into(), |s| s.to_string_lossy().into_owned());
+                let stem = a.file_stem().map_or("article".into(), |s| {
+                    let s = s.to_string_lossy();
+                    s.strip_suffix(".waqai").unwrap_or(&s).to_owned()
+                });
                 let target = dir.join(format!("{stem}.waqai.json"));
                 if let Err(e) = waqai::model::save_document(&doc, &target) {
                     eprintln!("waqai: {e}");

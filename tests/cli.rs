@@ -1,0 +1,77 @@
+//! The command line, run as a user runs it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn waqai() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_waqai"))
+}
+
+fn seed_doc() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/000_53d1f05ff851aa2a.waqai.json")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("waqai-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
+#[test]
+fn published_resolves_a_documents_dates_and_keeps_its_curation() {
+    let out = scratch("published").join("not/yet/there");
+    let status = waqai()
+        .args(["extract"])
+        .arg(seed_doc())
+        .args(["--published", "2020-11-19", "-o"])
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let written = out.join("000_53d1f05ff851aa2a.waqai.json");
+    let doc = waqai::model::load_document(&written).unwrap();
+    let curated = waqai::seed::document();
+    assert_eq!(doc.events.len(), curated.events.len());
+    for (a, b) in doc.events.iter().zip(&curated.events) {
+        assert_eq!((&a.id, &a.summary, &a.participants), (&b.id, &b.summary, &b.participants));
+    }
+    let thursday: Vec<_> = doc
+        .events
+        .iter()
+        .filter(|e| e.when.weekday.as_deref() == Some("thursday"))
+        .collect();
+    assert_eq!(thursday.len(), 2);
+    assert!(thursday.iter().all(|e| e.when.date.as_deref() == Some("2020-11-19")));
+    assert_eq!(doc.article.published.as_deref(), Some("2020-11-19"));
+}
+
+#[test]
+fn an_output_folder_that_cannot_be_made_is_named() {
+    let file = scratch("blocked");
+    std::fs::write(&file, "a file where a folder should be").unwrap();
+    let out = waqai()
+        .args(["extract"])
+        .arg(seed_doc())
+        .arg("-o")
+        .arg(file.join("sub"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("could not create the folder"), "{err}");
+    assert!(err.contains("sub"), "{err}");
+    let _ = std::fs::remove_file(&file);
+}
+
+#[test]
+fn the_extractor_names_an_article_it_cannot_read_and_goes_on() {
+    let dir = scratch("batch");
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("binary.txt");
+    std::fs::write(&bad, [0u8, 159, 146, 150, 0, 1]).unwrap();
+    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/000_53d1f05ff851aa2a.txt");
+    let out = waqai().arg("extract").arg(&bad).arg(&good).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary.txt"));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+}

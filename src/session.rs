@@ -152,6 +152,11 @@ impl Session {
         self.history.can_redo()
     }
 
+    /// How many steps can be undone.
+    pub fn undo_steps(&self) -> usize {
+        self.history.len()
+    }
+
     /// Heap bytes the undo history holds, roughly.
     pub fn history_bytes(&self) -> usize {
         self.history.bytes()

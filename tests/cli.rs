@@ -33,7 +33,10 @@ fn published_resolves_a_documents_dates_and_keeps_its_curation() {
     let curated = waqai::seed::document();
     assert_eq!(doc.events.len(), curated.events.len());
     for (a, b) in doc.events.iter().zip(&curated.events) {
-        assert_eq!((&a.id, &a.summary, &a.participants), (&b.id, &b.summary, &b.participants));
+        assert_eq!(
+            (&a.id, &a.summary, &a.participants),
+            (&b.id, &b.summary, &b.participants)
+        );
     }
     let thursday: Vec<_> = doc
         .events
@@ -41,7 +44,11 @@ fn published_resolves_a_documents_dates_and_keeps_its_curation() {
         .filter(|e| e.when.weekday.as_deref() == Some("thursday"))
         .collect();
     assert_eq!(thursday.len(), 2);
-    assert!(thursday.iter().all(|e| e.when.date.as_deref() == Some("2020-11-19")));
+    assert!(
+        thursday
+            .iter()
+            .all(|e| e.when.date.as_deref() == Some("2020-11-19"))
+    );
     assert_eq!(doc.article.published.as_deref(), Some("2020-11-19"));
 }
 
@@ -70,7 +77,12 @@ fn the_extractor_names_an_article_it_cannot_read_and_goes_on() {
     let bad = dir.join("binary.txt");
     std::fs::write(&bad, [0u8, 159, 146, 150, 0, 1]).unwrap();
     let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/000_53d1f05ff851aa2a.txt");
-    let out = waqai().arg("extract").arg(&bad).arg(&good).output().unwrap();
+    let out = waqai()
+        .arg("extract")
+        .arg(&bad)
+        .arg(&good)
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("binary.txt"));
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);

@@ -325,29 +325,33 @@ pub fn apply(doc: &mut Document, edit: &Edit) -> Result<Option<String>, String> 
                 }
             }
             doc.relations.retain(|r| r.source != r.target);
-            let mut i = 0;
-            while i < doc.relations.len() {
-                let dup = (0..i).find(|&j| {
-                    let (a, b) = (&doc.relations[j], &doc.relations[i]);
-                    a.source == b.source && a.target == b.target && a.kind == b.kind
-                });
-                match dup {
-                    Some(j) => {
-                        let r = doc.relations.remove(i);
+            // Relations that now join the same two actors the same way become one.
+            let mut first: std::collections::HashMap<(String, String, String), usize> =
+                std::collections::HashMap::new();
+            let mut kept: Vec<super::types::Relation> = Vec::with_capacity(doc.relations.len());
+            for r in std::mem::take(&mut doc.relations) {
+                let key = (r.source.clone(), r.target.clone(), r.kind.clone());
+                match first.get(&key) {
+                    Some(&j) => {
+                        let into = &mut kept[j];
                         for e in r.events {
-                            if !doc.relations[j].events.contains(&e) {
-                                doc.relations[j].events.push(e);
+                            if !into.events.contains(&e) {
+                                into.events.push(e);
                             }
                         }
                         for s in r.evidence {
-                            if !doc.relations[j].evidence.contains(&s) {
-                                doc.relations[j].evidence.push(s);
+                            if !into.evidence.contains(&s) {
+                                into.evidence.push(s);
                             }
                         }
                     }
-                    None => i += 1,
+                    None => {
+                        first.insert(key, kept.len());
+                        kept.push(r);
+                    }
                 }
             }
+            doc.relations = kept;
         }
     }
     Ok(None)

@@ -1,99 +1,120 @@
 //! Undo and redo by differences: a step keeps what an edit changed, not a copy of the
-//! document. Lists are compared in order: the one run of items inserted or removed is kept,
-//! and the few items changed in place around it; the chronological `order` numbers, which a
-//! deletion shifts on every later event, are kept apart as bare numbers.
+//! document. List items are matched by id: the items removed, inserted or changed are kept;
+//! the chronological `order` numbers, which a deletion shifts on every later event, are kept
+//! apart as bare numbers.
 
 use super::types::{Article, Document, Entity, Event, Extra, Relation};
 
-/// What turns one version of a list into another.
+/// What turns one version of a list into another. Items are matched by a key (an id) in
+/// order; what has no match was removed or inserted, what matched but differs changed in place.
+/// Edits keep the order of the items they leave, so this stays as small as the edit.
 #[derive(Clone, Debug, PartialEq)]
 struct ListDiff<T> {
-    /// Items before the run that was replaced.
-    prefix: usize,
-    /// The items of the run in the version this diff goes back to.
-    run: Vec<T>,
-    /// How many items the run has in the version this diff starts from.
-    replaced: usize,
-    /// Items changed in place outside the run: index in the version this diff goes back to,
-    /// and their value there.
+    /// Items of the version this diff goes back to that the other lacks: position and value.
+    removed: Vec<(usize, T)>,
+    /// Positions, in the version this diff starts from, of items the other lacks.
+    inserted: Vec<usize>,
+    /// Items changed in place: position in the version this diff goes back to, and value there.
     changed: Vec<(usize, T)>,
 }
 
 impl<T: Clone> ListDiff<T> {
-    /// The difference that takes `new` back to `old`; `same` tells whether two items are the
-    /// same item (perhaps changed), `equal` whether they are identical.
+    /// The difference that takes `new` back to `old`; `key` names an item across versions,
+    /// `equal` tells whether two versions of it are identical.
     fn between(
         old: &[T],
         new: &[T],
-        same: impl Fn(&T, &T) -> bool,
+        key: impl Fn(&T) -> String,
         equal: impl Fn(&T, &T) -> bool,
     ) -> Self {
-        let prefix = old.iter().zip(new).take_while(|(a, b)| same(a, b)).count();
-        let room = old.len().min(new.len()) - prefix;
-        let suffix = old
-            .iter()
-            .rev()
-            .zip(new.iter().rev())
-            .take(room)
-            .take_while(|(a, b)| same(a, b))
-            .count();
-        let run = old[prefix..old.len() - suffix].to_vec();
-        let replaced = new.len() - suffix - prefix;
-        let mut changed = Vec::new();
-        for i in 0..prefix {
-            if !equal(&old[i], &new[i]) {
-                changed.push((i, old[i].clone()));
+        let mut positions: std::collections::HashMap<String, std::collections::VecDeque<usize>> =
+            std::collections::HashMap::new();
+        for (i, t) in old.iter().enumerate() {
+            positions.entry(key(t)).or_default().push_back(i);
+        }
+        let (mut removed, mut inserted, mut changed) = (Vec::new(), Vec::new(), Vec::new());
+        let mut next_old = 0;
+        for (j, t) in new.iter().enumerate() {
+            let queue = positions.get_mut(&key(t));
+            let found = queue.and_then(|q| {
+                while q.front().is_some_and(|&i| i < next_old) {
+                    q.pop_front();
+                }
+                q.pop_front()
+            });
+            match found {
+                Some(i) => {
+                    removed.extend((next_old..i).map(|r| (r, old[r].clone())));
+                    if !equal(&old[i], t) {
+                        changed.push((i, old[i].clone()));
+                    }
+                    next_old = i + 1;
+                }
+                None => inserted.push(j),
             }
         }
-        for k in 1..=suffix {
-            let (i, j) = (old.len() - k, new.len() - k);
-            if !equal(&old[i], &new[j]) {
-                changed.push((i, old[i].clone()));
-            }
-        }
+        removed.extend((next_old..old.len()).map(|r| (r, old[r].clone())));
         Self {
-            prefix,
-            run,
-            replaced,
+            removed,
+            inserted,
             changed,
         }
     }
 
     /// Whether it changes nothing.
     fn is_empty(&self) -> bool {
-        self.run.is_empty() && self.replaced == 0 && self.changed.is_empty()
+        self.removed.is_empty() && self.inserted.is_empty() && self.changed.is_empty()
     }
 
     /// Turns `list` back and returns the difference that redoes it.
     fn revert(self, list: &mut Vec<T>) -> Self {
-        let back_len = list.len() - self.replaced + self.run.len();
-        let run_end_back = self.prefix + self.run.len();
-        let removed: Vec<T> = list
-            .splice(self.prefix..self.prefix + self.replaced, self.run)
-            .collect();
-        let mut redo_changed = Vec::with_capacity(self.changed.len());
-        for (i, mut value) in self.changed {
-            std::mem::swap(&mut list[i], &mut value);
-            // Where that item sits in the version the redo goes back to.
-            let j = if i >= run_end_back {
-                i - run_end_back + self.prefix + removed.len()
-            } else {
-                i
-            };
-            redo_changed.push((j, value));
+        let back_len = list.len() - self.inserted.len() + self.removed.len();
+        let mut current: Vec<Option<T>> = std::mem::take(list).into_iter().map(Some).collect();
+        let mut redo_removed = Vec::with_capacity(self.inserted.len());
+        for &j in &self.inserted {
+            if let Some(t) = current[j].take() {
+                redo_removed.push((j, t));
+            }
         }
-        debug_assert_eq!(list.len(), back_len);
+        let mut survivors = current
+            .into_iter()
+            .enumerate()
+            .filter_map(|(j, t)| t.map(|t| (j, t)));
+        let mut removed = self.removed.into_iter().peekable();
+        let mut changed = self.changed.into_iter().peekable();
+        let mut redo_inserted = Vec::new();
+        let mut redo_changed = Vec::new();
+        let mut out = Vec::with_capacity(back_len);
+        for i in 0..back_len {
+            if removed.peek().is_some_and(|(r, _)| *r == i) {
+                let (_, t) = removed.next().expect("peeked");
+                redo_inserted.push(i);
+                out.push(t);
+                continue;
+            }
+            let Some((j, now)) = survivors.next() else {
+                break;
+            };
+            if changed.peek().is_some_and(|(c, _)| *c == i) {
+                let (_, before) = changed.next().expect("peeked");
+                redo_changed.push((j, now));
+                out.push(before);
+            } else {
+                out.push(now);
+            }
+        }
+        *list = out;
         Self {
-            prefix: self.prefix,
-            replaced: run_end_back - self.prefix,
-            run: removed,
+            removed: redo_removed,
+            inserted: redo_inserted,
             changed: redo_changed,
         }
     }
 
     /// Heap bytes it holds, roughly (the items' own heap data counted by `size`).
     fn bytes(&self, size: impl Fn(&T) -> usize) -> usize {
-        self.run.iter().map(&size).sum::<usize>()
+        self.removed.iter().map(|(_, t)| size(t) + 8).sum::<usize>()
+            + self.inserted.len() * 8
             + self.changed.iter().map(|(_, t)| size(t) + 8).sum::<usize>()
     }
 }
@@ -144,7 +165,7 @@ impl Diff {
         let events = ListDiff::between(
             &old.events,
             &new.events,
-            |a, b| a.id == b.id,
+            |e| e.id.clone(),
             same_except_order,
         );
         let orders_changed = old.events.len() != new.events.len()
@@ -159,7 +180,7 @@ impl Diff {
             entities: ListDiff::between(
                 &old.entities,
                 &new.entities,
-                |a, b| a.id == b.id,
+                |e| e.id.clone(),
                 |a, b| a == b,
             ),
             events,
@@ -167,7 +188,7 @@ impl Diff {
             relations: ListDiff::between(
                 &old.relations,
                 &new.relations,
-                |a, b| a == b,
+                |r| format!("{}\u{0}{}\u{0}{}", r.source, r.target, r.kind),
                 |a, b| a == b,
             ),
         }
@@ -330,7 +351,7 @@ mod tests {
     use super::*;
 
     fn list_roundtrip(old: Vec<u32>, new: Vec<u32>) {
-        let d = ListDiff::between(&old, &new, |a, b| a / 10 == b / 10, |a, b| a == b);
+        let d = ListDiff::between(&old, &new, |a| (a / 10).to_string(), |a, b| a == b);
         let mut cur = new.clone();
         let redo = d.revert(&mut cur);
         assert_eq!(cur, old);
@@ -347,5 +368,7 @@ mod tests {
         list_roundtrip(vec![], vec![10]);
         list_roundtrip(vec![10, 20, 30, 40, 50], vec![11, 22, 33, 44, 55]);
         list_roundtrip(vec![10, 20, 30, 40, 50], vec![11, 50]);
+        list_roundtrip(vec![10, 20, 30, 40, 50], vec![15, 20, 60, 40, 70]);
+        list_roundtrip(vec![10, 10, 20], vec![10, 20, 20]);
     }
 }

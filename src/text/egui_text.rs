@@ -93,12 +93,38 @@ pub fn atom_job(text: &str, font: &FontId, color: Color32) -> LayoutJob {
     job
 }
 
-/// Shaped texts and layouts kept between frames.
+/// Shaped texts and layouts kept between frames. Like egui's `FrameCache`, each entry carries
+/// the pass that last used it, and what no pass used for [`KEEP_PASSES`] is dropped: resizing a
+/// panel through a thousand widths leaves the layouts of the last width only.
 #[derive(Default)]
 pub struct TextCache {
     faces: HashMap<FontFamily, Arc<HashMap<char, u32>>>,
-    shaped: HashMap<u64, Arc<Shaped>>,
-    layouts: HashMap<u64, Arc<Layout>>,
+    shaped: HashMap<u64, (u64, Arc<Shaped>)>,
+    layouts: HashMap<u64, (u64, Arc<Layout>)>,
+    pass: u64,
+}
+
+/// How many passes an entry survives without being used.
+pub const KEEP_PASSES: u64 = 2;
+
+impl TextCache {
+    /// Starts pass `pass`: entries unused for [`KEEP_PASSES`] passes go.
+    fn at_pass(&mut self, pass: u64) {
+        if pass == self.pass {
+            return;
+        }
+        self.pass = pass;
+        let keep = |last: u64| last + KEEP_PASSES >= pass;
+        self.shaped.retain(|_, (last, _)| keep(*last));
+        self.layouts.retain(|_, (last, _)| keep(*last));
+    }
+}
+
+/// How many shaped texts and layouts the cache holds now.
+pub fn cache_sizes(ctx: &egui::Context) -> (usize, usize) {
+    let cache = cache(ctx);
+    let c = cache.lock().expect("text cache lock");
+    (c.shaped.len(), c.layouts.len())
 }
 
 fn key(parts: impl Hash) -> u64 {
@@ -147,7 +173,10 @@ pub fn shaped(ctx: &egui::Context, text: &str, style: &TextStyle) -> Arc<Shaped>
     let k = key((text, &style.font, style.base, ppp.to_bits()));
     let cache = cache(ctx);
     let mut c = cache.lock().expect("text cache lock");
-    if let Some(s) = c.shaped.get(&k) {
+    let pass = ctx.cumulative_pass_nr();
+    c.at_pass(pass);
+    if let Some((last, s)) = c.shaped.get_mut(&k) {
+        *last = pass;
         return s.clone();
     }
     let family = style.font.family.clone();
@@ -163,11 +192,7 @@ pub fn shaped(ctx: &egui::Context, text: &str, style: &TextStyle) -> Arc<Shaped>
         let mut shaper = EguiShaper::new(fonts, style.font.clone(), faces);
         Shaped::new(&mut shaper, text, style.base)
     }));
-    if c.shaped.len() > 20_000 {
-        c.shaped.clear();
-        c.layouts.clear();
-    }
-    c.shaped.insert(k, s.clone());
+    c.shaped.insert(k, (pass, s.clone()));
     s
 }
 
@@ -190,11 +215,14 @@ pub fn laid_out(
     ));
     let cache = cache(ctx);
     let mut c = cache.lock().expect("text cache lock");
-    if let Some(l) = c.layouts.get(&k) {
+    let pass = ctx.cumulative_pass_nr();
+    c.at_pass(pass);
+    if let Some((last, l)) = c.layouts.get_mut(&k) {
+        *last = pass;
         return (s, l.clone());
     }
     let l = Arc::new(layout(&s, width, style.align, style.line_spacing));
-    c.layouts.insert(k, l.clone());
+    c.layouts.insert(k, (pass, l.clone()));
     (s, l)
 }
 

@@ -10,7 +10,8 @@ pub mod layout;
 pub mod shape;
 
 pub use egui_text::{
-    TextStyle, label, label_layout, laid_out, paint, paint_label, paragraph, shaped, to_rect,
+    TextStyle, cache_sizes, label, label_layout, laid_out, paint, paint_label, paragraph, shaped,
+    to_rect,
 };
 pub use layout::{Align, Box2, Layout, Line, Shaped, layout};
 pub use shape::{Atom, Measured, Shaper, logical_extents_rtl, mirror, rtl_script};

@@ -23,7 +23,9 @@ fn benches(c: &mut Criterion) {
 
 criterion_group! {
     name = export;
-    config = Criterion::default().sample_size(10).measurement_time(std::time::Duration::from_secs(8));
+    config = Criterion::default()
+        .sample_size(10)
+        .measurement_time(std::time::Duration::from_secs(8));
     targets = benches
 }
 criterion_main!(export);

@@ -56,7 +56,9 @@ fn benches(c: &mut Criterion) {
 
 criterion_group! {
     name = extract;
-    config = Criterion::default().sample_size(10).measurement_time(std::time::Duration::from_secs(10));
+    config = Criterion::default()
+        .sample_size(10)
+        .measurement_time(std::time::Duration::from_secs(10));
     targets = benches
 }
 criterion_main!(extract);

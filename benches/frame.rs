@@ -42,7 +42,9 @@ fn benches(c: &mut Criterion) {
 
 criterion_group! {
     name = frame;
-    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(4));
+    config = Criterion::default()
+        .sample_size(30)
+        .measurement_time(std::time::Duration::from_secs(4));
     targets = benches
 }
 criterion_main!(frame);

@@ -41,7 +41,9 @@ fn ctx_clear(ctx: &egui::Context) {
 
 criterion_group! {
     name = text;
-    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(3));
+    config = Criterion::default()
+        .sample_size(30)
+        .measurement_time(std::time::Duration::from_secs(3));
     targets = benches
 }
 criterion_main!(text);

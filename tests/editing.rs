@@ -13,7 +13,7 @@ use waqai::selection::Selection;
 
 fn tmp(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("waqai-edit-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
+    std::fs::create_dir_all(&d).expect("scratch folder");
     d
 }
 
@@ -288,7 +288,8 @@ proptest! {
         let mut app = WaqaiApp::new(original.clone(), None);
         for e in edits {
             let _ = app.edit(e);
-            prop_assert!(model::validate(app.session.doc()).is_empty(), "{:?}", model::validate(app.session.doc()));
+            let problems = model::validate(app.session.doc());
+            prop_assert!(problems.is_empty(), "{:?}", problems);
         }
         while app.session.can_undo() {
             app.undo();

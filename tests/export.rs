@@ -133,8 +133,8 @@ fn matches_reference(name: &str, img: &RgbaImage) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join(format!("tests/fixtures/reference/{name}.png"));
     if std::env::var_os("WAQAI_UPDATE_REFERENCES").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        img.save(&path).unwrap();
+        std::fs::create_dir_all(path.parent().expect("a parent folder")).expect("reference folder");
+        img.save(&path).expect("reference image written");
         return;
     }
     let reference = image::open(&path)

@@ -191,7 +191,8 @@ fn bad_bytes_give_errors_or_replacements_never_panics() {
 fn html_pages_lose_scripts_navigation_and_share_widgets() {
     let page = br#"<html><head><title>T</title><script>var x = "<p>no</p>";</script></head><body>
 <nav>menu</nav><h1>&laquo;&#1576;&#1575;&#1588;&#1575;&#1594;&#1575;&raquo; headline</h1>
-<p>first &amp; paragraph</p><div class="share">share me</div><p>second</p><footer>foot</footer></body></html>"#;
+<p>first &amp; paragraph</p><div class="share">share me</div><p>second</p>
+<footer>foot</footer></body></html>"#;
     let d = decode(page).unwrap();
     assert_eq!(d.text, "«باشاغا» headline\n\nfirst & paragraph\n\nsecond");
 }
@@ -215,7 +216,8 @@ fn dates_in_every_form() {
     );
     assert_eq!(d.events[0].when.date.as_deref(), Some("2020-11-19"));
     let d = doc(
-        "التقى وزير الخارجية المصري كريم الشاذلي يوم ١٩ تشرين الثاني ٢٠٢٠ نظيره الأردني فارس العدوان.",
+        "التقى وزير الخارجية المصري كريم الشاذلي يوم ١٩ تشرين الثاني ٢٠٢٠ \
+         نظيره الأردني فارس العدوان.",
         None,
     );
     assert_eq!(d.events[0].when.date.as_deref(), Some("2020-11-19"));
@@ -230,6 +232,21 @@ fn dates_in_every_form() {
         None,
     );
     assert_eq!(d.events[0].when.date.as_deref(), Some("2020-10-22"));
+    // The tabular Hijri calendar says Wednesday 5 August: the Gregorian date given wins,
+    // and without one the weekday written moves the date back a day.
+    let d = doc(
+        "التقى وزير الخارجية المصري كريم الشاذلي يوم الثلاثاء 19 / 10 / 1436هـ الموافق \
+         4 / 8 / 2015م نظيره الأردني فارس العدوان.",
+        None,
+    );
+    assert_eq!(d.events[0].when.date.as_deref(), Some("2015-08-04"));
+    let d = doc(
+        "التقى وزير الخارجية المصري كريم الشاذلي يوم الثلاثاء 19 / 10 / 1436هـ \
+         نظيره الأردني فارس العدوان.",
+        None,
+    );
+    assert_eq!(d.events[0].when.date.as_deref(), Some("2015-08-04"));
+    assert_eq!(d.events[0].when.weekday.as_deref(), Some("tuesday"));
 }
 
 #[test]

@@ -6,7 +6,7 @@ use waqai::model::{self, Document, Span};
 
 fn tmp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("waqai-model-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(&dir).expect("scratch folder");
     dir
 }
 
@@ -160,7 +160,10 @@ fn a_failed_save_leaves_the_old_file_and_no_temporary() {
 }
 
 fn quotes(doc: &Document, spans: &[Span]) -> Vec<String> {
-    spans.iter().map(|s| doc.quote(*s).unwrap()).collect()
+    spans
+        .iter()
+        .map(|s| doc.quote(*s).expect("span inside the text"))
+        .collect()
 }
 
 #[test]

@@ -24,12 +24,13 @@ fn gold_dir() -> PathBuf {
 
 /// The texts of the 371 smoke articles.
 fn smoke(corpus: &Path) -> Vec<String> {
-    let jsonl = std::fs::read_to_string(corpus.join("smoke/articles.jsonl")).unwrap();
+    let jsonl = std::fs::read_to_string(corpus.join("smoke/articles.jsonl"))
+        .expect("the smoke articles are readable");
     jsonl
         .lines()
         .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            v["text"].as_str().unwrap().to_owned()
+            let v: serde_json::Value = serde_json::from_str(l).expect("a JSON line");
+            v["text"].as_str().expect("a text field").to_owned()
         })
         .collect()
 }

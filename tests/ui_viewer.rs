@@ -52,7 +52,11 @@ fn press(h: &mut Harness<'static, WaqaiApp>, key: Key) {
 }
 
 fn event_index(h: &Harness<'static, WaqaiApp>, id: &str) -> usize {
-    h.state().session.doc().event_index(id).unwrap()
+    h.state()
+        .session
+        .doc()
+        .event_index(id)
+        .expect("the event exists")
 }
 
 #[test]

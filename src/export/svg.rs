@@ -24,8 +24,15 @@ pub fn render_svg(doc: &Document, opts: &ExportOptions) -> String {
     let title = xml(&format!("{} — {}", doc.article.title, opts.view.name()));
     let _ = write!(
         w.out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{pw}" height="{ph}" viewBox="0 0 {} {}"><title>{title}</title>"#,
-        opts.width, opts.height
+        concat!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{pw}" height="{ph}" "#,
+            r#"viewBox="0 0 {} {}"><title>{title}</title>"#
+        ),
+        opts.width,
+        opts.height,
+        pw = pw,
+        ph = ph,
+        title = title
     );
     let _ = write!(
         w.out,

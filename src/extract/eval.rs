@@ -441,7 +441,8 @@ pub fn summarize(all: &[Evaluation]) -> Summary {
 /// One line of scores.
 pub fn line(label: &str, e: &Evaluation) -> String {
     format!(
-        "{label:<28} entities P {:.3} R {:.3} F1 {:.3} ({}/{}/{})   events P {:.3} R {:.3} F1 {:.3} ({}/{}/{})",
+        "{label:<28} entities P {:.3} R {:.3} F1 {:.3} ({}/{}/{})   \
+         events P {:.3} R {:.3} F1 {:.3} ({}/{}/{})",
         e.entities.precision(),
         e.entities.recall(),
         e.entities.f1(),
@@ -461,7 +462,8 @@ pub fn line(label: &str, e: &Evaluation) -> String {
 pub fn report(s: &Summary) -> String {
     let frac = |(n, k): (usize, usize)| format!("{k}/{n}");
     format!(
-        "mean over {} articles: entities P {:.3} R {:.3} F1 {:.3}   events P {:.3} R {:.3} F1 {:.3}\n\
+        "mean over {} articles: entities P {:.3} R {:.3} F1 {:.3}   \
+         events P {:.3} R {:.3} F1 {:.3}\n\
          pooled: entities tp {} fp {} fn {}   events tp {} fp {} fn {}\n\
          matched events: date {}  weekday {}  relative day {}  status {}\n",
         s.articles,

@@ -301,6 +301,15 @@ pub fn find(text: &Text, lx: &Lexicon, ents: &Entities, published: Option<&str>)
                 let kind = ents.list[*e].kind;
                 let to_place = after_to(text, &s, *at) || *at > t.at;
                 let in_place = in_word(text, *at);
+                // «بحث الجانبان تطورات الأوضاع في سوريا»: what was talked about, unless
+                // written next to the talks («في القاهرة بحث …», «مباحثات في باريس»).
+                let topic = at.abs_diff(t.at) > 3
+                    && text.forms[t.at]
+                        .iter()
+                        .any(|f| lx.discussion_words.contains(f));
+                if ents.list[*e].kind.is_place() && in_place && topic {
+                    continue;
+                }
                 if ents.list[*e].kind.is_place() && in_place {
                     place.get_or_insert(*e);
                     continue;
@@ -370,10 +379,16 @@ pub fn find(text: &Text, lx: &Lexicon, ents: &Entities, published: Option<&str>)
             }
             let status = status_of(text, lx, s.clone(), t);
             let time = find_time(lx, &text.toks, &text.forms, s.clone(), published);
-            let subject_near = local
-                .iter()
-                .any(|(e, at)| ents.list[*e].kind.is_actor() && *at > t.at && *at <= t.at + 3)
-                || t.backward;
+            // «وصل الوفد», «وصل وزير الخارجية المصري سامح شكري»: a title may come between.
+            let subject_near = local.iter().any(|(e, at)| {
+                let kind = ents.list[*e].kind;
+                let reach = if matches!(kind, EntityKind::Person | EntityKind::Group) {
+                    5
+                } else {
+                    3
+                };
+                kind.is_actor() && *at > t.at && *at <= t.at + reach
+            }) || t.backward;
             let ev = Found {
                 kind: t.kind,
                 status,
@@ -384,15 +399,6 @@ pub fn find(text: &Text, lx: &Lexicon, ents: &Entities, published: Option<&str>)
                 trigger: t.at,
                 subject_near,
             };
-            if std::env::var_os("WAQAI_DEBUG").is_some() {
-                eprintln!(
-                    "s{si} t{} {:?} back={} {:?}",
-                    t.at,
-                    t.kind,
-                    t.backward || backref && n == 0,
-                    ev.persons(ents)
-                );
-            }
             if let Some(target) = same_as(&events, &ev, ents, t.backward || backref && n == 0) {
                 merge(&mut events[target], ev, ents);
                 continue;
@@ -404,6 +410,7 @@ pub fn find(text: &Text, lx: &Lexicon, ents: &Entities, published: Option<&str>)
     }
     fold_arrivals(&mut events, ents);
     hosts_of_visits(&mut events, ents);
+    venues_of_visits(&mut events, ents);
     events
 }
 
@@ -458,6 +465,31 @@ fn hosts_of_visits(events: &mut [Found], ents: &Entities) {
                     }
                 }
             }
+        }
+    }
+}
+
+/// Talks told after a visit, with the visitor among their sides and no place of their own,
+/// took place where the visit went («زار الأردن … وعقد جلالته اجتماعاً مع سموه»).
+fn venues_of_visits(events: &mut [Found], ents: &Entities) {
+    for k in 0..events.len() {
+        if events[k].place.is_some()
+            || matches!(events[k].kind, EventKind::Visit | EventKind::Arrival)
+        {
+            continue;
+        }
+        let sides = events[k].persons(ents);
+        let starts = events[k].evidence.first().copied().unwrap_or(0);
+        let visit = events[..k].iter().rev().find(|v| {
+            matches!(v.kind, EventKind::Visit | EventKind::Arrival)
+                && v.status == events[k].status
+                && v.evidence.first().copied().unwrap_or(usize::MAX) <= starts
+                && v.participants
+                    .iter()
+                    .any(|(p, role)| *role == Role::Guest && sides.contains(p))
+        });
+        if let Some(place) = visit.and_then(|v| v.place) {
+            events[k].place = Some(place);
         }
     }
 }
@@ -628,6 +660,46 @@ mod tests {
         assert_eq!(e.len(), 1);
         let roles: Vec<&str> = e[0].participants.iter().map(|p| p.role.as_str()).collect();
         assert_eq!(roles, ["host", "guest"]);
+    }
+
+    #[test]
+    fn a_country_talked_about_is_no_venue() {
+        let doc = extract(
+            crate::extract::lexicon(),
+            "بحث وزير الخارجية المصري سامح شكري مع نظيره الأردني ناصر جودة \
+             تطورات الأوضاع في سوريا. وتناول الجانبان الوضع في ليبيا وسبل الحل فيها.",
+            None,
+        );
+        assert_eq!(doc.events.len(), 1);
+        assert_eq!(doc.events[0].place, None);
+        let doc = extract(
+            crate::extract::lexicon(),
+            "التقى وزير الخارجية المصري سامح شكري نظيره الأردني ناصر جودة في عمان.",
+            None,
+        );
+        let place = doc.events[0].place.as_deref();
+        let name = doc.entities.iter().find(|e| Some(e.id.as_str()) == place);
+        assert_eq!(name.map(|e| e.name.as_str()), Some("عمان"));
+    }
+
+    #[test]
+    fn talks_during_a_visit_take_place_where_it_went() {
+        let doc = extract(
+            crate::extract::lexicon(),
+            "وصل وزير الخارجية المصري سامح شكري إلى عمان في زيارة رسمية. \
+             والتقى شكري نظيره الأردني ناصر جودة.",
+            None,
+        );
+        let meeting = doc
+            .events
+            .iter()
+            .find(|e| e.kind == "meeting")
+            .expect("a meeting");
+        let place = doc
+            .entities
+            .iter()
+            .find(|e| Some(&e.id) == meeting.place.as_ref());
+        assert_eq!(place.map(|e| e.name.as_str()), Some("عمان"));
     }
 
     #[test]

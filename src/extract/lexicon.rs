@@ -81,6 +81,7 @@ struct File {
     reported_markers: Vec<String>,
     backrefs: Vec<String>,
     pair_words: Vec<String>,
+    discussion_words: Vec<String>,
     invitation: Vec<String>,
     boilerplate: Vec<String>,
 }
@@ -178,6 +179,8 @@ pub struct Lexicon {
     pub backrefs: PhraseIndex<()>,
     /// Words for both sides together («الجانبان»).
     pub pair_words: FastSet<String>,
+    /// Talks words («بحث», «مباحثات»): a place named well after them is a topic, not a venue.
+    pub discussion_words: FastSet<String>,
     /// Invitation phrases («بدعوة من»).
     pub invitation: PhraseIndex<()>,
     /// Normalised first words of web boilerplate lines.
@@ -277,6 +280,7 @@ impl Lexicon {
             reported_markers: index(&concat(|f| &f.reported_markers)),
             backrefs: index(&concat(|f| &f.backrefs)),
             pair_words: set(&concat(|f| &f.pair_words)),
+            discussion_words: set(&concat(|f| &f.discussion_words)),
             invitation: index(&concat(|f| &f.invitation)),
             boilerplate: concat(|f| &f.boilerplate).iter().map(|s| norm(s)).collect(),
             not_cities: set(&concat(|f| &f.not_cities)),

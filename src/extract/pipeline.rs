@@ -1,8 +1,8 @@
 //! The extraction pipeline, pass by pass:
-//! text → tokens ([`analysis`](super::analysis)) → names ([`names`](super::names): lexicon,
-//! patterns, tagger) → entities ([`coref`](super::coref)) → events with their roles, place,
-//! time and status ([`events`](super::events)) → document parts and relations
-//! ([`output`](super::output)). Each pass takes the previous passes' typed output.
+//! text → tokens ([`analysis`](super::analysis)) → names ([`names`]: lexicon,
+//! patterns, tagger) → entities ([`coref`]) → events with their roles, place,
+//! time and status ([`events`]) → document parts and relations
+//! ([`output`]). Each pass takes the previous passes' typed output.
 
 use super::analysis::Text;
 use super::lexicon::Lexicon;

@@ -20,6 +20,9 @@ pub struct TimeInfo {
     pub weekday: Option<String>,
     /// Days from publication.
     pub relative_days: Option<i64>,
+    /// The date came from a Hijri date, converted by the tabular calendar (which can be a day
+    /// off the sighted one).
+    pub hijri: bool,
 }
 
 impl Default for TimeInfo {
@@ -30,12 +33,14 @@ impl Default for TimeInfo {
             expression: None,
             weekday: None,
             relative_days: None,
+            hijri: false,
         }
     }
 }
 
 /// When tokens `r` say something happened: the first time expression, completed by an explicit
-/// date written after it («اليوم الثلاثاء 19/10/1436هـ الموافق 4/8/2015م»).
+/// date written after it («اليوم الثلاثاء 19/10/1436هـ الموافق 4/8/2015م»). A Hijri date gives
+/// way to the Gregorian one «الموافق» it, or else is moved a day to agree with a weekday named.
 /// `vars` holds the proclitic variants of every token (see [`variants`]).
 pub fn find_time(
     g: &Lexicon,
@@ -46,23 +51,57 @@ pub fn find_time(
 ) -> TimeInfo {
     let first = first_time(g, toks, vars, r.clone(), published);
     if first.date.is_some() || first.expression.is_none() {
-        return first;
+        return gregorian_first(g, toks, vars, r, published, first);
     }
     for i in r.clone() {
         if toks[i].kind == TokenKind::Number {
-            let t = first_time(g, toks, vars, i..r.end, published);
+            let mut t = first_time(g, toks, vars, i..r.end, published);
             if t.date.is_some() {
+                t.weekday = t.weekday.or_else(|| first.weekday.clone());
+                let t = gregorian_first(g, toks, vars, i..r.end, published, t);
                 return TimeInfo {
                     date: t.date,
                     precision: t.precision,
-                    expression: first.expression,
-                    weekday: first.weekday,
-                    relative_days: first.relative_days,
+                    hijri: t.hijri,
+                    ..first
                 };
             }
         }
     }
     first
+}
+
+/// Replaces a Hijri date by the Gregorian date given «الموافق» (corresponding to) it, or
+/// moves it by a day to agree with the weekday written before it.
+fn gregorian_first(
+    g: &Lexicon,
+    toks: &[Token],
+    vars: &[Vec<String>],
+    r: Range<usize>,
+    published: Option<&str>,
+    mut t: TimeInfo,
+) -> TimeInfo {
+    if !t.hijri {
+        return t;
+    }
+    let corresponding = r.clone().find(|&i| toks[i].norm == "الموافق");
+    if let Some(j) = corresponding {
+        let g_time = first_time(g, toks, vars, j + 1..r.end, published);
+        if g_time.date.is_some() && !g_time.hijri {
+            t.date = g_time.date;
+            t.hijri = false;
+            return t;
+        }
+    }
+    if let (Some(wd), Some(days)) = (t.weekday.as_deref(), t.date.as_deref().and_then(parse_date)) {
+        let target = crate::model::WEEKDAYS.iter().position(|x| *x == wd);
+        let fits = |d: i64| Some((d + 3).rem_euclid(7) as usize) == target;
+        if let Some(d) = [days, days - 1, days + 1].into_iter().find(|&d| fits(d)) {
+            let (y, m, dd) = crate::model::civil(d);
+            t.date = Some(format!("{y:04}-{m:02}-{dd:02}"));
+        }
+    }
+    t
 }
 
 /// The first time expression in tokens `r`.
@@ -141,6 +180,7 @@ fn first_time(
                     precision: if date.is_some() { "day" } else { "unknown" }.into(),
                     date,
                     expression,
+                    hijri,
                     ..Default::default()
                 };
             }
@@ -164,7 +204,7 @@ fn first_time(
                     weekday: wd.map(str::to_owned),
                     relative_days: Some(rel),
                     precision: "day".into(),
-                    date: None,
+                    ..Default::default()
                 },
                 pub_days,
             );
@@ -241,6 +281,7 @@ fn slashed(toks: &[Token], i: usize, end: usize) -> Option<TimeInfo> {
         date: Some(date),
         precision: "day".into(),
         expression: Some(text_of(toks, i..i + 5)),
+        hijri,
         ..Default::default()
     })
 }

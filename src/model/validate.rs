@@ -33,28 +33,27 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
         );
     }
     let text_len = doc.article.text.chars().count();
-    let check_span = |push: &mut dyn FnMut(Option<&str>, String),
-                      id: &str,
-                      what: &str,
-                      s: &Span| {
-        if s.start > s.end {
-            push(
-                Some(id),
-                format!(
-                    "{what} of \"{id}\" starts after it ends ({}..{})",
-                    s.start, s.end
-                ),
-            );
-        } else if s.end > text_len {
-            push(
-                Some(id),
-                format!(
-                    "{what} of \"{id}\" ({}..{}) lies outside the text, which has {text_len} characters",
-                    s.start, s.end
-                ),
-            );
-        }
-    };
+    let check_span =
+        |push: &mut dyn FnMut(Option<&str>, String), id: &str, what: &str, s: &Span| {
+            if s.start > s.end {
+                push(
+                    Some(id),
+                    format!(
+                        "{what} of \"{id}\" starts after it ends ({}..{})",
+                        s.start, s.end
+                    ),
+                );
+            } else if s.end > text_len {
+                push(
+                    Some(id),
+                    format!(
+                        "{what} of \"{id}\" ({}..{}) lies outside the text, \
+                     which has {text_len} characters",
+                        s.start, s.end
+                    ),
+                );
+            }
+        };
     if let Some(p) = &doc.article.published
         && parse_date(p).is_none()
     {

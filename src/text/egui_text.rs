@@ -1,5 +1,6 @@
 //! The text layer on egui: shaping with egui's fonts, a cache, painting and labels.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
@@ -235,7 +236,7 @@ pub fn to_rect(origin: Pos2, b: &Box2) -> Rect {
 }
 
 thread_local! {
-    static RECORDER: std::cell::RefCell<Option<Vec<(String, Rect)>>> = const { std::cell::RefCell::new(None) };
+    static RECORDER: RefCell<Option<Vec<(String, Rect)>>> = const { RefCell::new(None) };
 }
 
 /// Starts recording the logical text of everything painted through this layer on this thread
@@ -249,7 +250,8 @@ pub fn take_recording() -> Vec<(String, Rect)> {
     RECORDER.with(|r| r.borrow_mut().take().unwrap_or_default())
 }
 
-/// Paints a laid-out text with its top-left at `origin`; lines outside `painter`'s clip are skipped.
+/// Paints a laid-out text with its top-left at `origin`;
+/// lines outside `painter`'s clip are skipped.
 /// `color_of` may colour each atom by its first char (e.g. to fade what is not selected).
 pub fn paint(
     painter: &Painter,
@@ -305,7 +307,8 @@ pub fn label_layout(
         return laid_out(ctx, &one_line, &style, f32::INFINITY);
     }
     let chars: Vec<char> = one_line.chars().collect();
-    // Keep the paragraph direction of the full text even when the prefix loses its first strong char.
+    // Keep the paragraph direction of the full text even when the prefix
+    // loses its first strong char.
     let style = TextStyle {
         base: Some(s.paragraphs.first().is_some_and(|p| p.rtl)),
         ..style

@@ -2,7 +2,7 @@
 //!
 //! egui shapes runs (harfrust joins the letters) but knows no bidi. Here a paragraph is split
 //! into *atoms* of one bidi level and one font ([`shape`]), lines are broken in logical order
-//! and reordered per line ([`layout`]), and each atom is drawn as its own egui galley
+//! and reordered per line ([`layout()`]), and each atom is drawn as its own egui galley
 //! ([`egui_text`]).
 
 pub mod egui_text;

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use egui::{Color32, Pos2, Rect, Stroke, Vec2};
+use egui::{Pos2, Rect, Stroke, Vec2};
 
 use super::style::{ACCENT, kind_color};
 use super::{Action, ViewState};
@@ -218,8 +218,6 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Opt
     if copy && let Some(t) = st.selected_text(text) {
         ui.ctx().copy_text(t);
     }
-    let _ = Color32::TRANSPARENT;
-    let _ = Span::default();
     action
 }
 

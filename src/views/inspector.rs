@@ -251,7 +251,13 @@ fn overview(
         }
     });
     ui.add_space(6.0);
-    ui.label(RichText::new("Click an event on the timeline, an actor in the graph or a passage of the article. The arrow keys (or J and K) step through the events; Esc clears.").weak());
+    ui.label(
+        RichText::new(
+            "Click an event on the timeline, an actor in the graph or a passage of the \
+             article. The arrow keys (or J and K) step through the events; Esc clears.",
+        )
+        .weak(),
+    );
     if !problems.is_empty() {
         heading(ui, &format!("PROBLEMS ({})", problems.len()));
         for p in problems {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use egui::{Align2, Color32, Pos2, Rect, Stroke, Vec2b, pos2, vec2};
+use egui::{Align2, Pos2, Rect, Stroke, Vec2b, pos2, vec2};
 use egui_plot::{GridInput, GridMark, Plot, PlotBounds};
 
 use super::style::{ACCENT, EVENT_KINDS, faded, kind_color, status_fill};
@@ -403,7 +403,6 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
     if resp.response.hovered() && nearest.is_some() {
         ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
     }
-    let _ = Color32::TRANSPARENT;
     action
 }
 

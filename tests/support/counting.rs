@@ -5,7 +5,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Counts live bytes.
-pub struct Counting;
+pub(crate) struct Counting;
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 
@@ -26,6 +26,6 @@ unsafe impl GlobalAlloc for Counting {
 }
 
 /// Bytes allocated and not yet freed.
-pub fn live() -> usize {
+pub(crate) fn live() -> usize {
     LIVE.load(Ordering::Relaxed)
 }

@@ -4,7 +4,7 @@ use waqai::model::{Article, Document, Entity, Event, FORMAT, Participant, Relati
 
 /// A document with `events` events among `actors` actors over about a year, the seed's text as
 /// article, mentions and evidence pointing into it.
-pub fn synthetic(events: usize, actors: usize) -> Document {
+pub(crate) fn synthetic(events: usize, actors: usize) -> Document {
     let text = waqai::seed::SEED_TEXT.replace("\r\n", "\n");
     let len = text.chars().count();
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;

@@ -265,7 +265,10 @@ pub fn bundled() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
     M.get_or_init(|| {
         Model::from_bytes(BUNDLED).unwrap_or_else(|e| {
-            eprintln!("waqai: the bundled name tagger cannot be read ({e}); names come from lists and patterns only");
+            eprintln!(
+                "waqai: the bundled name tagger cannot be read ({e}); \
+                 names come from lists and patterns only"
+            );
             Model::default()
         })
     })

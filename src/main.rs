@@ -73,8 +73,8 @@ enum Command {
         #[arg(short, long)]
         verbose: bool,
     },
-    /// Retrain the name tagger on the ANERcorp train split (all but its last tenth, which is
-    /// held back and scored) and write the model.
+    /// Retrain the name tagger on the ANERcorp train split (nine sentences in ten; every tenth
+    /// is held back and scored) and write the model.
     TrainTagger {
         /// The ANERcorp CAMeL Lab train split (CoNLL).
         #[arg(long, default_value_t = format!("{DATASETS}/anercorp/ANERCorp_CamelLab_train.txt"))]

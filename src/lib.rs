@@ -13,5 +13,6 @@ pub mod search;
 pub mod seed;
 pub mod selection;
 pub mod session;
+pub mod stream;
 pub mod text;
 pub mod views;

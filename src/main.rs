@@ -49,8 +49,16 @@ enum Command {
     /// Extract events, actors and relations from articles (.txt, .html, any encoding).
     Extract {
         /// The articles.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "jsonl", conflicts_with = "jsonl")]
         articles: Vec<PathBuf>,
+        /// Read articles as JSON Lines on standard input (`{"id", "text", "published", "url",
+        /// "outlet", …}`) and write one document a line to standard output, in input order;
+        /// a line that fails gives `{"id", "line", "error"}` and the stream goes on.
+        #[arg(long, conflicts_with_all = ["out", "published"])]
+        jsonl: bool,
+        /// Worker threads for `--jsonl` (default: all cores).
+        #[arg(long, requires = "jsonl")]
+        threads: Option<usize>,
         /// Folder for one `NAME.waqai.json` per article; JSON Lines on stdout when omitted.
         #[arg(short, long)]
         out: Option<PathBuf>,
@@ -168,9 +176,15 @@ fn main() -> ExitCode {
             }
         }
         Some(Command::Extract {
+            jsonl: true,
+            threads,
+            ..
+        }) => extract_jsonl(threads),
+        Some(Command::Extract {
             articles,
             out,
             published,
+            ..
         }) => extract(&articles, out.as_deref(), published.as_deref()),
         Some(Command::Eval {
             pred,
@@ -282,6 +296,24 @@ fn extract(
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `waqai extract --jsonl`: standard input to standard output, every core at work.
+fn extract_jsonl(threads: Option<usize>) -> ExitCode {
+    let opts = waqai::stream::Options::with_threads(threads);
+    let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
+    let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    match waqai::stream::run(stdin, stdout, opts) {
+        Ok(s) if s.failed == 0 => ExitCode::SUCCESS,
+        Ok(s) => {
+            eprintln!("waqai: {} of {} lines failed", s.failed, s.lines);
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("waqai: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

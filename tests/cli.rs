@@ -87,3 +87,40 @@ fn the_extractor_names_an_article_it_cannot_read_and_goes_on() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("binary.txt"));
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
 }
+
+#[test]
+fn jsonl_streams_stdin_to_stdout_and_says_when_a_line_failed() {
+    use std::io::Write as _;
+    let run = |input: &str| {
+        let mut child = waqai()
+            .args(["extract", "--jsonl", "--threads", "2"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        (out.status.success(), String::from_utf8(out.stdout).unwrap())
+    };
+    let line = |id: &str| {
+        format!(
+            r#"{{"id": "{id}", "text": "التقى وزير الخارجية المصري سامح شكري نظيره الأردني ناصر جودة."}}"#
+        )
+    };
+    let (ok, out) = run(&format!("{}\n{}\n", line("a"), line("b")));
+    assert!(ok);
+    let ids: Vec<String> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+        .collect();
+    assert_eq!(ids, [r#""a""#, r#""b""#]);
+    let (ok, out) = run(&format!("{}\n{{oops\n{}\n", line("a"), line("c")));
+    assert!(!ok, "a failed line makes the exit code say so");
+    assert_eq!(out.lines().count(), 3);
+    assert!(out.lines().nth(1).unwrap().contains("\"error\""));
+}

@@ -16,7 +16,7 @@ const LAYERS: &[&[&str]] = &[
         "seed",
         "fonts",
     ],
-    &["text", "open"],
+    &["text", "open", "stream"],
     &["session"],
     &["views"],
     &["export"],

@@ -92,6 +92,12 @@ impl Session {
         self.dirty = false;
     }
 
+    /// Forgets what can be undone and redone; the document stays as it is. (A long scripted
+    /// session checks its undo in stretches shorter than the history keeps.)
+    pub fn clear_history(&mut self) {
+        self.history.clear();
+    }
+
     /// The unsaved edits are given up on (the document stays as it is, marked saved).
     pub fn forget_changes(&mut self) {
         self.dirty = false;
@@ -344,5 +350,19 @@ mod tests {
         assert_eq!(s.doc(), &original);
         while s.redo() {}
         assert_eq!(s.doc(), &last);
+    }
+
+    #[test]
+    fn restoring_a_recovered_document_is_undone_exactly() {
+        let mut s = Session::new(crate::seed::document(), None);
+        let mut kept = crate::seed::document();
+        let first = kept.events[0].id.clone();
+        model::apply_edit(&mut kept, &Edit::DeleteEvent(first)).expect("valid");
+        s.restore(kept.clone());
+        assert_eq!(s.doc(), &kept);
+        assert!(s.undo());
+        assert_eq!(s.doc(), &crate::seed::document());
+        assert!(s.redo());
+        assert_eq!(s.doc(), &kept);
     }
 }

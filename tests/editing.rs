@@ -231,7 +231,7 @@ fn edits_of_a_killed_session_are_offered_back() {
     assert!(app.session.is_dirty());
     app.save(false);
     assert!(
-        !waqai::app::recovery_path(Some(&path)).exists(),
+        !waqai::app::recovery_path(Some(&path), "").exists(),
         "recovery file removed after a clean save"
     );
 }

@@ -418,3 +418,79 @@ fn ctrl_f_finds_every_spelling_of_a_name_and_steps_through_them() {
     h.run_steps(2);
     assert_eq!(h.state().panels.article.search_current, 1);
 }
+
+#[test]
+fn escape_closes_the_topmost_window_and_only_then_clears_the_selection() {
+    let mut h = harness();
+    h.state_mut().select(Selection::Event(0));
+    h.run_steps(2);
+    let esc = |h: &mut Harness<'static, WaqaiApp>| press(h, Key::Escape);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run_steps(2);
+    assert!(h.state().export.open);
+    esc(&mut h);
+    assert!(!h.state().export.open, "Esc closes the export window");
+    assert_eq!(
+        h.state().session.selection(),
+        Selection::Event(0),
+        "and nothing else"
+    );
+
+    press(&mut h, Key::F1);
+    assert!(h.state().help_is_open());
+    esc(&mut h);
+    assert!(!h.state().help_is_open());
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    assert!(h.state().panels.article.search_open);
+    // Esc in the find field closes the bar, as in a browser.
+    esc(&mut h);
+    assert!(
+        !h.state().panels.article.search_open,
+        "Esc closes the find bar"
+    );
+    assert_eq!(h.state().session.selection(), Selection::Event(0));
+
+    // The unsaved-changes question: Esc is Cancel, the document stays.
+    let before = h.state().session.doc().clone();
+    h.state_mut()
+        .edit(waqai::model::Edit::SetPublished(Some("2020-11-19".into())))
+        .expect("a valid edit");
+    h.state_mut()
+        .request_open(&PathBuf::from("/nonexistent/other.txt"));
+    h.run_steps(2);
+    assert!(h.state().pending().is_some());
+    esc(&mut h);
+    assert!(h.state().pending().is_none(), "Esc answers Cancel");
+    assert!(h.state().session.is_dirty());
+    assert_ne!(h.state().session.doc(), &before);
+
+    esc(&mut h);
+    assert_eq!(
+        h.state().session.selection(),
+        Selection::None,
+        "then Esc clears"
+    );
+}
+
+#[test]
+fn closing_a_window_with_escape_gives_the_keyboard_back() {
+    let mut h = harness();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    let field = h
+        .ctx
+        .memory(|m| m.focused())
+        .expect("the find field has the keyboard");
+    // Ctrl+E works while typing; Esc closes the window and the field has the keyboard again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run_steps(2);
+    assert!(h.state().export.open);
+    press(&mut h, Key::Escape);
+    assert!(!h.state().export.open);
+    h.run_steps(1);
+    assert_eq!(h.ctx.memory(|m| m.focused()), Some(field));
+    assert!(h.state().panels.article.search_open);
+}

@@ -121,7 +121,7 @@ impl ExportDialog {
 }
 
 impl WaqaiApp {
-    /// The export dialog (Esc closes it) and the outcome of a running export.
+    /// The export dialog (Esc closes it: see `escape`) and the outcome of a running export.
     pub(super) fn export_window(&mut self, ctx: &egui::Context) {
         if let Some(rx) = &self.export.running {
             match rx.try_recv() {
@@ -143,7 +143,7 @@ impl WaqaiApp {
         if !self.export.open {
             return;
         }
-        let mut open = !ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        let mut open = true;
         let mut go = false;
         egui::Window::new("Export view")
             .open(&mut open)
@@ -213,7 +213,8 @@ impl WaqaiApp {
             Some(1) => {
                 self.confirm = None;
                 self.session.forget_changes();
-                let _ = std::fs::remove_file(recovery_path(self.session.path()));
+                let doc = self.session.doc();
+                let _ = std::fs::remove_file(recovery_path(self.session.path(), &doc.article.text));
                 self.proceed(ctx, pending);
             }
             Some(_) => self.confirm = None,
@@ -235,7 +236,7 @@ impl WaqaiApp {
         if !self.help_open {
             return;
         }
-        let mut open = !ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        let mut open = true;
         egui::Window::new("Keyboard shortcuts")
             .open(&mut open)
             .collapsible(false)

@@ -66,7 +66,7 @@ impl WaqaiApp {
                     *hidden = !show;
                 }
                 ui.separator();
-                egui::global_theme_preference_buttons(ui);
+                theme_buttons(ui);
             });
             ui.menu_button("Help", |ui| self.commands(ui, Menu::Help));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -88,5 +88,22 @@ impl WaqaiApp {
                 });
             });
         });
+    }
+}
+
+/// System, dark or light, in words: egui's own buttons are emoji, which the bundled fonts lack.
+fn theme_buttons(ui: &mut egui::Ui) {
+    use egui::ThemePreference as T;
+    let mut pref = ui.ctx().options(|o| o.theme_preference);
+    let before = pref;
+    ui.horizontal(|ui| {
+        ui.label("Theme:");
+        ui.selectable_value(&mut pref, T::System, "System")
+            .on_hover_text("Follow the system's light or dark preference");
+        ui.selectable_value(&mut pref, T::Dark, "Dark");
+        ui.selectable_value(&mut pref, T::Light, "Light");
+    });
+    if pref != before {
+        ui.ctx().set_theme(pref);
     }
 }

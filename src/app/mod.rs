@@ -101,6 +101,12 @@ pub struct WaqaiApp {
     confirm: Option<Pending>,
     recovery_offer: Option<PathBuf>,
     help_open: bool,
+    /// The widget that had the keyboard when a window or the find bar opened, given it back
+    /// when Esc closes them.
+    focus_before: Option<egui::Id>,
+    /// Whether a field had the keyboard at the end of the last frame (egui drops the focus
+    /// on Esc before the frame's code runs).
+    typing_last_frame: bool,
     title: String,
     last_autosave: std::time::Instant,
 }
@@ -119,6 +125,8 @@ impl WaqaiApp {
             confirm: None,
             recovery_offer: None,
             help_open: false,
+            focus_before: None,
+            typing_last_frame: false,
             title: String::new(),
             last_autosave: std::time::Instant::now(),
         };
@@ -154,6 +162,16 @@ impl WaqaiApp {
         self.recovery_offer.as_deref()
     }
 
+    /// The action waiting for an answer about unsaved changes, if the question is open.
+    pub fn pending(&self) -> Option<&Pending> {
+        self.confirm.as_ref()
+    }
+
+    /// Whether the keyboard shortcuts window is open.
+    pub fn help_is_open(&self) -> bool {
+        self.help_open
+    }
+
     /// Remembered settings.
     pub fn settings(&self) -> &Settings {
         &self.settings
@@ -168,7 +186,7 @@ impl WaqaiApp {
 
     /// Replaces the document (selection cleared, views refitted).
     pub fn set_document(&mut self, doc: Document, path: Option<PathBuf>) {
-        let rec = recovery_path(path.as_deref());
+        let rec = recovery_path(path.as_deref(), &doc.article.text);
         self.recovery_offer = rec.exists().then_some(rec);
         self.panels.reset(&doc);
         self.session.replace(doc, path);
@@ -220,7 +238,7 @@ impl WaqaiApp {
         if !self.session.is_dirty() {
             return;
         }
-        let path = recovery_path(self.session.path());
+        let path = recovery_path(self.session.path(), &self.session.doc().article.text);
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
@@ -368,8 +386,9 @@ impl WaqaiApp {
         let Some(target) = target else { return };
         match model::save_document(self.session.doc(), &target) {
             Ok(()) => {
-                let _ = std::fs::remove_file(recovery_path(path.as_deref()));
-                let _ = std::fs::remove_file(recovery_path(Some(&target)));
+                let text = &self.session.doc().article.text;
+                let _ = std::fs::remove_file(recovery_path(path.as_deref(), text));
+                let _ = std::fs::remove_file(recovery_path(Some(&target), text));
                 self.session.saved_at(target);
                 self.banner = None;
             }
@@ -404,11 +423,17 @@ impl WaqaiApp {
             }
             Command::Save => self.save(false),
             Command::SaveAs => self.save(true),
-            Command::Export => self.export.open = true,
+            Command::Export => {
+                self.remember_focus(ctx);
+                self.export.open = true;
+            }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
             Command::Find => {
+                if !self.panels.article.search_open {
+                    self.remember_focus(ctx);
+                }
                 self.panels.article.search_open = true;
                 self.panels.article.search_focus = true;
             }
@@ -442,13 +467,62 @@ impl WaqaiApp {
                 self.panels.article.text_sel = None;
             }
             Command::Fit => self.panels.fit(),
-            Command::Help => self.help_open = true,
+            Command::Help => {
+                self.remember_focus(ctx);
+                self.help_open = true;
+            }
         }
+    }
+
+    fn remember_focus(&mut self, ctx: &egui::Context) {
+        self.focus_before = ctx.memory(|m| m.focused());
+    }
+
+    /// Esc closes the topmost thing open — the unsaved-changes question, the export window,
+    /// the shortcuts window, the find bar — and gives the keyboard back to the widget that
+    /// had it. Menus and popups close themselves; in a field Esc only leaves the field. Only
+    /// when nothing is open does Esc clear the selection (the command table's binding).
+    /// Returns whether Esc was taken here (or left to a popup or a field), so that it does
+    /// nothing else.
+    fn escape(&mut self, ctx: &egui::Context) -> bool {
+        if !ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            return false;
+        }
+        // egui closes a popup by itself.
+        if egui::Popup::is_any_open(ctx) {
+            return true;
+        }
+        let closed = if self.confirm.is_some() {
+            self.confirm = None;
+            true
+        } else if self.export.open {
+            self.export.open = false;
+            true
+        } else if self.help_open {
+            self.help_open = false;
+            true
+        } else if self.panels.article.search_open {
+            self.panels.article.search_open = false;
+            self.panels.article.search_hits.clear();
+            true
+        } else {
+            false
+        };
+        if !closed {
+            // Esc in a field only leaves the field (egui takes the keyboard from it).
+            return self.typing_last_frame;
+        }
+        ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        if let Some(id) = self.focus_before.take() {
+            ctx.memory_mut(|m| m.request_focus(id));
+        }
+        true
     }
 
     /// Runs the commands whose keys were pressed (those without Ctrl only when no field has
     /// the keyboard).
     fn keys(&mut self, ctx: &egui::Context) {
+        let escape_taken = self.escape(ctx);
         let typing = ctx.memory(|m| m.focused().is_some());
         // Shortcuts with more modifiers first: egui lets Ctrl+Z match a press of Ctrl+Shift+Z.
         let mut keys: Vec<(Command, &egui::KeyboardShortcut)> = Command::ALL
@@ -462,6 +536,9 @@ impl WaqaiApp {
         });
         for (c, s) in keys {
             if c.keys_read_by_view() || typing && !c.while_typing() {
+                continue;
+            }
+            if escape_taken && s.logical_key == egui::Key::Escape {
                 continue;
             }
             if ctx.input_mut(|i| i.consume_shortcut(s)) {
@@ -539,6 +616,7 @@ impl WaqaiApp {
         for a in actions {
             self.apply(a);
         }
+        self.typing_last_frame = ctx.memory(|m| m.focused().is_some());
     }
 
     fn banners(&mut self, ui: &mut egui::Ui) {

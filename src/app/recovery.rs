@@ -17,17 +17,23 @@ pub fn recovery_dir() -> PathBuf {
     base.join("waqai").join("recovery")
 }
 
-/// The recovery file of a document: named after it and the sha256 of its path, which stays the
-/// same from one build of Waqai to the next (one shared file for untitled documents).
-pub fn recovery_path(doc_path: Option<&Path>) -> PathBuf {
-    let full = doc_path
-        .map(|p| p.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let hash = crate::extract::gold::sha256_hex(full.as_bytes());
-    let stem = doc_path.and_then(|p| p.file_name()).map_or_else(
-        || "untitled".to_owned(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+/// The recovery file of a document: named after its file and the sha256 of its path, which
+/// stays the same from one build of Waqai to the next; an untitled document's is named after
+/// the sha256 of its article text, so that it is offered back only with the same article.
+pub fn recovery_path(doc_path: Option<&Path>, text: &str) -> PathBuf {
+    let (stem, hash) = match doc_path {
+        Some(p) => (
+            p.file_name().map_or_else(
+                || "document".to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            crate::extract::gold::sha256_hex(p.to_string_lossy().as_bytes()),
+        ),
+        None => (
+            "untitled".to_owned(),
+            crate::extract::gold::sha256_hex(text.as_bytes()),
+        ),
+    };
     recovery_dir().join(format!(
         "{stem}.{}.recovery.json",
         hash.get(..16).unwrap_or("")
@@ -40,10 +46,17 @@ mod tests {
 
     #[test]
     fn the_name_is_stable() {
-        let p = recovery_path(Some(Path::new("/tmp/a.waqai.json")));
+        let p = recovery_path(Some(Path::new("/tmp/a.waqai.json")), "any text");
         let name = p.file_name().unwrap().to_string_lossy().into_owned();
         // sha256("/tmp/a.waqai.json") starts with these 16 hex digits, whatever the build.
         let want = &crate::extract::gold::sha256_hex(b"/tmp/a.waqai.json")[..16];
         assert_eq!(name, format!("a.waqai.json.{want}.recovery.json"));
+    }
+
+    #[test]
+    fn untitled_documents_are_told_apart_by_their_text() {
+        let a = recovery_path(None, "نص أول");
+        assert_eq!(a, recovery_path(None, "نص أول"));
+        assert_ne!(a, recovery_path(None, "نص ثان"));
     }
 }

@@ -122,8 +122,11 @@ impl<T: Clone> ListDiff<T> {
 /// What an edit changed in a document: enough to undo it, and (once undone) to redo it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diff {
-    /// The article before, without its text (edits never change the text), when it changed.
+    /// The article before, without its text, when it changed.
     article: Option<Article>,
+    /// The article's text before, when it changed (only a restored or replaced document
+    /// changes it: edits never do).
+    text: Option<String>,
     /// Unknown top-level fields before, when they changed.
     extra: Option<Extra>,
     entities: ListDiff<Entity>,
@@ -176,6 +179,7 @@ impl Diff {
                 .any(|(a, b)| a.order != b.order);
         Self {
             article: (!article_same).then(|| without_text(&old.article)),
+            text: (old.article.text != new.article.text).then(|| old.article.text.clone()),
             extra: (old.extra != new.extra).then(|| old.extra.clone()),
             entities: ListDiff::between(
                 &old.entities,
@@ -197,6 +201,7 @@ impl Diff {
     /// Whether the edit changed nothing.
     pub fn is_empty(&self) -> bool {
         self.article.is_none()
+            && self.text.is_none()
             && self.extra.is_none()
             && self.entities.is_empty()
             && self.events.is_empty()
@@ -211,6 +216,9 @@ impl Diff {
             let now = std::mem::replace(&mut doc.article, a);
             without_text(&now)
         });
+        let text = self
+            .text
+            .map(|t| std::mem::replace(&mut doc.article.text, t));
         let extra = self.extra.map(|e| std::mem::replace(&mut doc.extra, e));
         let current_orders: Option<Vec<i64>> = self
             .orders
@@ -226,6 +234,7 @@ impl Diff {
         let relations = self.relations.revert(&mut doc.relations);
         Self {
             article,
+            text,
             extra,
             entities,
             events,
@@ -238,6 +247,7 @@ impl Diff {
     pub fn bytes(&self) -> usize {
         let json = |v: &dyn erased::Json| v.json_len();
         self.article.as_ref().map_or(0, |a| json(a))
+            + self.text.as_ref().map_or(0, String::len)
             + self.extra.as_ref().map_or(0, |e| json(e))
             + self.entities.bytes(|e| json(e))
             + self.events.bytes(|e| json(e))
@@ -370,5 +380,18 @@ mod tests {
         list_roundtrip(vec![10, 20, 30, 40, 50], vec![11, 50]);
         list_roundtrip(vec![10, 20, 30, 40, 50], vec![15, 20, 60, 40, 70]);
         list_roundtrip(vec![10, 10, 20], vec![10, 20, 20]);
+    }
+
+    #[test]
+    fn replacing_the_whole_document_undoes_its_text_too() {
+        let old = crate::model::document_from_text("نص أول");
+        let mut new = crate::model::document_from_text("نص ثان");
+        new.article.title = "other".into();
+        let diff = Diff::between(&old, &new);
+        let mut cur = new.clone();
+        let redo = diff.revert(&mut cur);
+        assert_eq!(cur, old);
+        redo.revert(&mut cur);
+        assert_eq!(cur, new);
     }
 }

@@ -37,14 +37,16 @@ fn text_field(
     None
 }
 
+/// A drop-down of `options`; `name` is what a screen reader says (the form's label beside it).
 fn combo(
     ui: &mut egui::Ui,
     id: impl std::hash::Hash + std::fmt::Debug,
+    name: &str,
     current: &str,
     options: &[&str],
 ) -> Option<String> {
     let mut out = None;
-    ComboBox::from_id_salt(id)
+    let r = ComboBox::from_id_salt(id)
         .selected_text(current)
         .show_ui(ui, |ui| {
             for o in options {
@@ -53,7 +55,14 @@ fn combo(
                 }
             }
         });
+    named(&r.response, name);
     out
+}
+
+/// Gives a widget without a visible label of its own an accessible name.
+fn named(r: &egui::Response, name: &str) {
+    let enabled = r.enabled();
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, enabled, name));
 }
 
 /// The editing form of event `i`.
@@ -67,12 +76,12 @@ pub fn event_editor(ui: &mut egui::Ui, vs: &ViewState<'_>, i: usize, action: &mu
         .striped(false)
         .show(ui, |ui| {
             ui.label("Kind");
-            if let Some(k) = combo(ui, ("kind", &id), &e.kind, &EVENT_KINDS) {
+            if let Some(k) = combo(ui, ("kind", &id), "Kind", &e.kind, &EVENT_KINDS) {
                 edit(Edit::EventKind(id.clone(), k));
             }
             ui.end_row();
             ui.label("Status");
-            if let Some(s) = combo(ui, ("status", &id), &e.status, &STATUSES) {
+            if let Some(s) = combo(ui, ("status", &id), "Status", &e.status, &STATUSES) {
                 edit(Edit::EventStatus(id.clone(), s));
             }
             ui.end_row();
@@ -112,7 +121,13 @@ pub fn event_editor(ui: &mut egui::Ui, vs: &ViewState<'_>, i: usize, action: &mu
                         ));
                     }
                 });
-                if let Some(p) = combo(ui, ("precision", &id), &e.when.precision, &PRECISIONS) {
+                if let Some(p) = combo(
+                    ui,
+                    ("precision", &id),
+                    "Precision",
+                    &e.when.precision,
+                    &PRECISIONS,
+                ) {
                     edit(Edit::EventDate(id.clone(), e.when.date.clone(), p));
                 }
             });
@@ -125,7 +140,7 @@ pub fn event_editor(ui: &mut egui::Ui, vs: &ViewState<'_>, i: usize, action: &mu
                 .map_or("(none)".to_owned(), |x| {
                     x.latin.clone().unwrap_or_else(|| x.id.clone())
                 });
-            ComboBox::from_id_salt(("place", &id))
+            let r = ComboBox::from_id_salt(("place", &id))
                 .selected_text(place_name)
                 .show_ui(ui, |ui| {
                     if ui.selectable_label(e.place.is_none(), "(none)").clicked() {
@@ -143,12 +158,13 @@ pub fn event_editor(ui: &mut egui::Ui, vs: &ViewState<'_>, i: usize, action: &mu
                         }
                     }
                 });
+            named(&r.response, "Place");
             ui.end_row();
         });
     ui.label(RichText::new("Participants").strong());
     for p in &e.participants {
         ui.horizontal(|ui| {
-            if let Some(r) = combo(ui, ("role", &id, &p.entity), &p.role, &ROLES) {
+            if let Some(r) = combo(ui, ("role", &id, &p.entity), "Role", &p.role, &ROLES) {
                 edit(Edit::SetParticipant(id.clone(), p.entity.clone(), r));
             }
             let name = doc
@@ -169,7 +185,7 @@ pub fn event_editor(ui: &mut egui::Ui, vs: &ViewState<'_>, i: usize, action: &mu
             }
         });
     }
-    ComboBox::from_id_salt(("add-participant", &id))
+    let r = ComboBox::from_id_salt(("add-participant", &id))
         .selected_text("Add a participant…")
         .show_ui(ui, |ui| {
             for x in &doc.entities {
@@ -189,6 +205,7 @@ pub fn event_editor(ui: &mut egui::Ui, vs: &ViewState<'_>, i: usize, action: &mu
                 }
             }
         });
+    named(&r.response, "Add a participant");
     // Topics are shown through the bidi layer (egui's text fields have no bidi); a field adds one.
     ui.label(RichText::new("Topics").strong());
     for (n, t) in e.topics.iter().enumerate() {
@@ -253,7 +270,7 @@ pub fn entity_editor(ui: &mut egui::Ui, vs: &ViewState<'_>, k: usize, action: &m
             }
             ui.end_row();
             ui.label("Kind");
-            if let Some(x) = combo(ui, ("ekind", &id), &e.kind, &ENTITY_KINDS) {
+            if let Some(x) = combo(ui, ("ekind", &id), "Kind", &e.kind, &ENTITY_KINDS) {
                 edit(Edit::EntityKind(id.clone(), x));
             }
             ui.end_row();
@@ -304,7 +321,7 @@ pub fn entity_editor(ui: &mut egui::Ui, vs: &ViewState<'_>, k: usize, action: &m
             });
             ui.end_row();
         });
-    ComboBox::from_id_salt(("merge", &id))
+    let r = ComboBox::from_id_salt(("merge", &id))
         .selected_text("Merge another actor into this one…")
         .show_ui(ui, |ui| {
             for x in &doc.entities {
@@ -320,6 +337,7 @@ pub fn entity_editor(ui: &mut egui::Ui, vs: &ViewState<'_>, k: usize, action: &m
                 }
             }
         });
+    named(&r.response, "Merge another actor into this one");
     if e.mentions.len() > 1 {
         ui.label(RichText::new("Mentions").strong());
         for m in e.mentions.iter().take(30) {

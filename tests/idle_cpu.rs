@@ -1,0 +1,120 @@
+//! Idle means idle: the real binary, in a real X window (Xvfb, software OpenGL), left alone
+//! after opening a file, uses under 2 % of one core. Skips, saying so, where Xvfb is missing
+//! (`.ci/run` installs it).
+
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// Clock ticks per second of `/proc/PID/stat` (`getconf CLK_TCK`; 100 on Linux).
+const TICKS_PER_SECOND: f64 = 100.0;
+const SETTLE: Duration = Duration::from_secs(6);
+const MEASURE: Duration = Duration::from_secs(5);
+
+/// Kills the child when dropped, so that a failing assertion leaves no process behind.
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start_xvfb() -> Option<(Killed, String)> {
+    let display = format!(":{}", 200 + std::process::id() % 500);
+    let child = Command::new("Xvfb")
+        .args([
+            display.as_str(),
+            "-screen",
+            "0",
+            "1400x900x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let xvfb = Killed(child);
+    std::thread::sleep(Duration::from_millis(800));
+    Some((xvfb, display))
+}
+
+/// Seconds of CPU (user + system, all threads) the process has used so far.
+fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("the process runs");
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let after = &stat[stat.rfind(')').expect("a stat line") + 2..];
+    let fields: Vec<&str> = after.split(' ').collect();
+    let ticks = |k: usize| fields[k - 3].parse::<f64>().expect("a tick count");
+    (ticks(14) + ticks(15)) / TICKS_PER_SECOND
+}
+
+/// The share of one core the app uses while nobody touches it, after it has settled.
+fn idle_share(display: &str, file: &Path, config: &Path) -> f64 {
+    let child = Command::new(env!("CARGO_BIN_EXE_waqai"))
+        .arg(file)
+        .env("DISPLAY", display)
+        .env("XDG_CONFIG_HOME", config)
+        .env("XDG_DATA_HOME", config)
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    let mut app = Killed(child);
+    std::thread::sleep(SETTLE);
+    let pid = app.0.id();
+    let before = cpu_seconds(pid);
+    std::thread::sleep(MEASURE);
+    let used = cpu_seconds(pid) - before;
+    // A process that died is idle too: make sure it is still there, and that it worked.
+    assert!(
+        matches!(app.0.try_wait(), Ok(None)),
+        "the app quit on {}",
+        file.display()
+    );
+    assert!(
+        before > 0.05,
+        "the app did no work at all on {}",
+        file.display()
+    );
+    used / MEASURE.as_secs_f64()
+}
+
+#[test]
+fn the_window_sleeps_when_nothing_happens() {
+    if Command::new("Xvfb").arg("-help").output().is_err() {
+        println!("skipped: Xvfb is not installed (apt-get install xvfb libgl1-mesa-dri)");
+        return;
+    }
+    let Some((_xvfb, display)) = start_xvfb() else {
+        println!("skipped: Xvfb did not start");
+        return;
+    };
+    let scratch = std::env::temp_dir().join(format!("waqai-idle-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch).expect("a scratch folder");
+    let big = scratch.join("big.waqai.json");
+    waqai::model::save_document(&synthetic::synthetic(10_000, 2_000), &big).expect("saved");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("seeds/000_53d1f05ff851aa2a.txt"), big];
+    if let Some(corpus) = waqai::extract::gold::find_corpus(&root) {
+        files.push(corpus.join("dev/38_alweeam.txt"));
+    }
+    let mut report = Vec::new();
+    for file in &files {
+        let share = idle_share(&display, file, &scratch);
+        report.push(format!(
+            "{}: {:.1} % of a core",
+            file.display(),
+            share * 100.0
+        ));
+        println!("idle {}", report.last().expect("just pushed"));
+        assert!(share < 0.02, "busy while idle: {}", report.join("; "));
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
+}

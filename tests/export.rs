@@ -153,6 +153,7 @@ fn matches_reference(name: &str, img: &RgbaImage) {
         .map(|(a, b)| (*a as i32 - *b as i32).unsigned_abs() as u64)
         .sum();
     let mean = diff as f64 / img.as_raw().len() as f64;
+    println!("{name}: mean difference {mean:.4} from the reference");
     assert!(
         mean < 1.0,
         "{name}: mean difference {mean:.3} from the reference"

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use unicode_bidi::Level;
+
 use super::shape::{Paragraph, Shaper, shape_paragraph};
 
 /// Horizontal alignment of lines.
@@ -66,6 +68,8 @@ pub struct PlacedAtom {
     pub atom: usize,
     /// Left edge, from the layout's left.
     pub x: f32,
+    /// Its bidi level on this line (rule L1 applied).
+    pub level: u8,
 }
 
 /// One line on screen.
@@ -165,38 +169,23 @@ fn order_line(
 ) -> Line {
     let atoms = &para.atoms[range.clone()];
     let base = u8::from(para.rtl);
+    // Rule L1: separators, and the white space before them or at the end of the line, take
+    // the paragraph's level.
     let mut levels: Vec<u8> = atoms.iter().map(|a| a.level).collect();
+    let mut reset = true;
     for (k, a) in atoms.iter().enumerate().rev() {
-        if !a.space {
-            break;
+        if a.separator {
+            levels[k] = base;
+            reset = true;
+        } else if a.space && reset {
+            levels[k] = base;
+        } else {
+            reset = false;
         }
-        levels[k] = base;
     }
-    let mut order: Vec<usize> = (0..atoms.len()).collect();
-    let max = levels.iter().copied().max().unwrap_or(0);
-    let min_odd = levels
-        .iter()
-        .copied()
-        .filter(|l| l % 2 == 1)
-        .min()
-        .unwrap_or(max + 1);
-    let mut level = max;
-    while level >= min_odd && level > 0 {
-        let mut k = 0;
-        while k < order.len() {
-            if levels[order[k]] >= level {
-                let mut e = k;
-                while e < order.len() && levels[order[e]] >= level {
-                    e += 1;
-                }
-                order[k..e].reverse();
-                k = e;
-            } else {
-                k += 1;
-            }
-        }
-        level -= 1;
-    }
+    // Rule L2, atom by atom: each atom holds one level.
+    let as_levels: Vec<Level> = levels.iter().map(|&l| Level::from(l)).collect();
+    let order = unicode_bidi::BidiInfo::reorder_visual(&as_levels);
     let total: f32 = atoms.iter().map(|a| a.width).sum();
     // Trailing white space (logical end) does not count for alignment.
     let trailing: f32 = atoms
@@ -225,6 +214,7 @@ fn order_line(
             para: pi,
             atom: range.start + k,
             x,
+            level: levels[k],
         });
         x += atoms[k].width;
     }
@@ -332,16 +322,35 @@ impl Layout {
         out
     }
 
-    /// Logical chars from left to right on line `line` (for tests and copy checks).
+    /// The bidi level (rule L1 applied) of each char on line `line`, in logical order.
+    pub fn char_levels(&self, shaped: &Shaped, line: usize) -> Vec<(usize, u8)> {
+        let mut out: Vec<(usize, u8)> = self.lines[line]
+            .atoms
+            .iter()
+            .flat_map(|pa| {
+                let atom = &shaped.paragraphs[pa.para].atoms[pa.atom];
+                atom.chars.clone().map(move |c| (c, pa.level))
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// Logical chars from left to right on line `line` (for tests and copy checks). Chars drawn
+    /// at the same place (a combining mark on its base) come in the direction of their run.
     pub fn visual_chars(&self, shaped: &Shaped, line: usize) -> Vec<usize> {
-        let mut v: Vec<(f32, usize)> = Vec::new();
+        let mut v: Vec<(f32, i64)> = Vec::new();
         for pa in &self.lines[line].atoms {
             let atom = &shaped.paragraphs[pa.para].atoms[pa.atom];
+            let rtl = pa.level % 2 == 1;
             for (k, &(l, r)) in atom.extents.iter().enumerate() {
-                v.push((pa.x + (l + r) / 2.0, atom.chars.start + k));
+                let c = (atom.chars.start + k) as i64;
+                v.push((pa.x + (l + r) / 2.0, if rtl { -c } else { c }));
             }
         }
         v.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        v.into_iter().map(|(_, c)| c).collect()
+        v.into_iter()
+            .map(|(_, c)| c.unsigned_abs() as usize)
+            .collect()
     }
 }

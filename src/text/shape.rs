@@ -35,8 +35,11 @@ pub struct Atom {
     pub display: String,
     /// Resolved bidi level (before rule L1).
     pub level: u8,
-    /// Whether it is white space (rule L1 may reset its level at a line end).
+    /// Whether it is white space or isolate controls (rule L1 resets its level at a line end
+    /// and before a separator).
     pub space: bool,
+    /// Whether it is a segment or paragraph separator (rule L1 always resets its level).
+    pub separator: bool,
     /// Whether a line may break before it.
     pub break_before: bool,
     /// Advance width.
@@ -66,39 +69,38 @@ pub fn rtl_script(c: char) -> bool {
             || matches!(u, 0x10800..=0x10FFF | 0x1E800..=0x1EFFF))
 }
 
-/// The mirrored form of `c` (rule L4), or `c` itself.
+/// The mirrored form of `c` (rule L4, from Unicode's `BidiMirroring.txt`), or `c` itself.
 pub fn mirror(c: char) -> char {
-    match c {
-        '(' => ')',
-        ')' => '(',
-        '[' => ']',
-        ']' => '[',
-        '{' => '}',
-        '}' => '{',
-        '<' => '>',
-        '>' => '<',
-        '«' => '»',
-        '»' => '«',
-        '‹' => '›',
-        '›' => '‹',
-        '⁅' => '⁆',
-        '⁆' => '⁅',
-        '⁽' => '⁾',
-        '⁾' => '⁽',
-        '₍' => '₎',
-        '₎' => '₍',
-        '≤' => '≥',
-        '≥' => '≤',
-        '⟨' => '⟩',
-        '⟩' => '⟨',
-        '〈' => '〉',
-        '〉' => '〈',
-        _ => c,
-    }
+    unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c)
 }
 
 fn is_mirrored(c: char) -> bool {
-    mirror(c) != c
+    unicode_bidi_mirroring::get_mirrored(c).is_some()
+}
+
+/// How rule L1 sees a char.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum L1 {
+    /// Reset to the paragraph level when it ends a line or comes before a separator: white
+    /// space and isolate formatting chars.
+    Space,
+    /// Always reset to the paragraph level: segment (tab) and paragraph separators.
+    Separator,
+    /// Anything else.
+    Other,
+    /// Removed by rule X9 (embedding controls, boundary neutrals such as ZWJ): it goes with
+    /// the char before it.
+    Removed,
+}
+
+fn l1(c: char) -> L1 {
+    use BidiClass::*;
+    match bidi_class(c) {
+        WS | FSI | LRI | RLI | PDI => L1::Space,
+        S | B => L1::Separator,
+        BN | LRE | RLE | LRO | RLO | PDF => L1::Removed,
+        _ => L1::Other,
+    }
 }
 
 fn is_mark(c: char) -> bool {
@@ -151,17 +153,28 @@ pub fn shape_paragraph(
         };
         faces.push(f);
     }
-    let space = |c: char| c.is_whitespace();
+    // What rule L1 needs to know of each char; removed chars go with the char before.
+    let mut kinds: Vec<L1> = Vec::with_capacity(n);
+    for &c in &chars {
+        let k = match (l1(c), kinds.last()) {
+            (L1::Removed, Some(&before)) => before,
+            (k, _) => k,
+        };
+        kinds.push(k);
+    }
     let mut atoms = Vec::new();
     let mut i = 0;
     while i < n {
         let mut j = i + 1;
-        if !is_mirrored(chars[i]) {
+        // Separators and white space stand alone: rule L1 may give them another level than
+        // the one they were shaped at, and a lone char reads the same both ways.
+        let alone = matches!(kinds[i], L1::Separator | L1::Space) && l1(chars[i]) != L1::Removed;
+        if !is_mirrored(chars[i]) && !alone {
             while j < n
                 && lv[j] == lv[i]
-                && faces[j] == faces[i]
+                && (faces[j] == faces[i] || l1(chars[j]) == L1::Removed)
                 && !break_before[j]
-                && space(chars[j]) == space(chars[i])
+                && kinds[j] == kinds[i]
                 && !is_mirrored(chars[j])
             {
                 j += 1;
@@ -201,7 +214,8 @@ pub fn shape_paragraph(
                 chars: first_char + s..first_char + e,
                 display,
                 level: lv[s],
-                space: chars[s..e].iter().all(|&c| space(c)),
+                space: matches!(kinds[s], L1::Space | L1::Removed),
+                separator: kinds[s] == L1::Separator,
                 break_before: break_before[s] && s > 0,
                 width: m.width,
                 extents,

@@ -6,6 +6,7 @@ pub mod export;
 pub mod extract;
 pub mod fonts;
 pub mod graph;
+pub mod hash;
 pub mod lanes;
 pub mod model;
 pub mod open;

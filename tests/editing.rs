@@ -111,8 +111,7 @@ fn changing_date_and_participants_in_the_inspector_updates_the_views() {
             .graph()
             .edges
             .iter()
-            .any(|e| (e.a == kb || e.b == kb)
-                && e.events.contains(&"e4_meeting_biometric".to_owned()))
+            .any(|e| (e.a == kb || e.b == kb) && e.events.contains(&i))
     );
 }
 

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 /// Modules by layer, lowest first; a module may use only modules of a lower layer.
 const LAYERS: &[&[&str]] = &[
+    &["hash"],
     &["arabic", "model"],
     &[
         "extract",
@@ -25,6 +26,7 @@ const LAYERS: &[&[&str]] = &[
 
 /// Modules that must stay free of GUI code.
 const NO_GUI: &[&str] = &[
+    "hash",
     "arabic",
     "model",
     "extract",

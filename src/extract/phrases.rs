@@ -4,40 +4,13 @@
 //! word by word and stops as soon as no phrase continues: the cost is the length of the longest
 //! match, whatever the number of phrases.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
-/// A small FNV-1a hasher: words are looked up for every token, and SipHash's resistance to
-/// crafted keys is not needed for our own lists.
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A map hashed with [`Fnv`].
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-/// A set hashed with [`Fnv`].
-pub type FastSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;
+pub use crate::hash::{FastMap, FastSet, Fnv};
 
 /// The hash of a word sequence extended by one word.
 fn extend(h: u64, word: &str) -> u64 {
-    let mut f = Fnv(h);
+    let mut f = Fnv::continuing(h);
     f.write(word.as_bytes());
     f.write(&[0xff]);
     f.finish()

@@ -1,7 +1,7 @@
 //! The relationship graph: nodes and weighted edges from a document, and a deterministic
 //! force-directed layout. No GUI code.
 
-use std::collections::BTreeMap;
+use crate::hash::FastMap as HashMap;
 
 use crate::model::Document;
 
@@ -14,8 +14,8 @@ pub struct Edge {
     pub b: usize,
     /// Relation kinds between the two, in first-seen order (`met`, `counterpart` …).
     pub kinds: Vec<String>,
-    /// Ids of the events supporting any of the relations.
-    pub events: Vec<String>,
+    /// Indices into `Document::events` of the events supporting any of the relations, sorted.
+    pub events: Vec<usize>,
     /// Indices into `Document::relations`.
     pub relations: Vec<usize>,
 }
@@ -50,14 +50,21 @@ pub struct Graph {
 impl Graph {
     /// Every entity that takes part in an event or a relation (places only with `places`).
     pub fn of(doc: &Document, places: bool) -> Self {
-        let index: BTreeMap<&str, usize> = doc
+        let index: HashMap<&str, usize> = doc
             .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
+        let event_index: HashMap<&str, usize> = doc
+            .events
             .iter()
             .enumerate()
             .map(|(i, e)| (e.id.as_str(), i))
             .collect();
         let is_place =
             |i: usize| matches!(doc.entities[i].kind.as_str(), "city" | "country" | "site");
+        let person: Vec<bool> = doc.entities.iter().map(|e| e.kind == "person").collect();
         let keep = |i: usize| places || !is_place(i);
         let mut used = vec![false; doc.entities.len()];
         for ev in &doc.events {
@@ -67,7 +74,7 @@ impl Graph {
                 }
             }
         }
-        let mut pairs: BTreeMap<(usize, usize), Edge> = BTreeMap::new();
+        let mut pairs: HashMap<(usize, usize), Edge> = HashMap::default();
         for (ri, r) in doc.relations.iter().enumerate() {
             let (Some(&s), Some(&t)) = (index.get(r.source.as_str()), index.get(r.target.as_str()))
             else {
@@ -83,15 +90,16 @@ impl Graph {
             if !e.kinds.contains(&r.kind) {
                 e.kinds.push(r.kind.clone());
             }
-            for ev in &r.events {
-                if !e.events.contains(ev) {
-                    e.events.push(ev.clone());
-                }
-            }
+            e.events.extend(
+                r.events
+                    .iter()
+                    .filter_map(|id| event_index.get(id.as_str())),
+            );
             e.relations.push(ri);
         }
         // Who met whom follows the events too, so that edits of participants show at once.
-        for ev in &doc.events {
+        let mut sides: Vec<(usize, u8)> = Vec::new();
+        for (ei, ev) in doc.events.iter().enumerate() {
             let kind = match ev.kind.as_str() {
                 "meeting" | "visit" => "met",
                 "signing" | "agreement" => "signed_with",
@@ -102,16 +110,16 @@ impl Graph {
                 "host" => 1,
                 _ => 2,
             };
-            let ps: Vec<(usize, u8)> = ev
-                .participants
-                .iter()
-                .filter_map(|p| index.get(p.entity.as_str()).map(|&i| (i, side(&p.role))))
-                .filter(|&(i, _)| keep(i))
-                .collect();
-            for (x, &(a, sa)) in ps.iter().enumerate() {
-                for &(b, sb) in &ps[x + 1..] {
-                    let person = |i: usize| doc.entities[i].kind == "person";
-                    if a == b || sa == sb && sa != 2 || !person(a) && !person(b) {
+            sides.clear();
+            sides.extend(
+                ev.participants
+                    .iter()
+                    .filter_map(|p| index.get(p.entity.as_str()).map(|&i| (i, side(&p.role))))
+                    .filter(|&(i, _)| keep(i)),
+            );
+            for (x, &(a, sa)) in sides.iter().enumerate() {
+                for &(b, sb) in &sides[x + 1..] {
+                    if a == b || sa == sb && sa != 2 || !person[a] && !person[b] {
                         continue;
                     }
                     let k = (a.min(b), a.max(b));
@@ -119,54 +127,112 @@ impl Graph {
                     if e.kinds.is_empty() {
                         e.kinds.push(kind.to_owned());
                     }
-                    if !e.events.contains(&ev.id) {
-                        e.events.push(ev.id.clone());
-                    }
+                    e.events.push(ei);
                 }
             }
         }
         let nodes: Vec<usize> = (0..doc.entities.len())
             .filter(|&i| used[i] && keep(i))
             .collect();
-        let pos: BTreeMap<usize, usize> = nodes.iter().enumerate().map(|(k, &i)| (i, k)).collect();
-        let edges = pairs
-            .into_values()
-            .map(|mut e| {
-                e.a = pos[&e.a];
-                e.b = pos[&e.b];
-                e
-            })
-            .collect();
+        let mut pos = vec![usize::MAX; doc.entities.len()];
+        for (k, &i) in nodes.iter().enumerate() {
+            pos[i] = k;
+        }
+        let mut edges: Vec<Edge> = pairs.into_values().collect();
+        // In the order of their ends, so that the same document gives the same graph.
+        edges.sort_unstable_by_key(|e| (e.a, e.b));
+        for e in &mut edges {
+            e.a = pos[e.a];
+            e.b = pos[e.b];
+            e.events.sort_unstable();
+            e.events.dedup();
+        }
         Self { nodes, edges }
     }
 
     /// Index in `nodes` of entity `entity`.
     pub fn node_of(&self, entity: usize) -> Option<usize> {
-        self.nodes.iter().position(|&n| n == entity)
+        // Nodes are in the order of the entities.
+        self.nodes.binary_search(&entity).ok()
     }
 }
 
 /// Positions for the nodes of `graph`, in a square of side about `100·√n`; the same graph always
 /// gives the same picture (Fruchterman–Reingold from a circle, fixed cooling schedule).
 pub fn force_layout(graph: &Graph) -> Vec<[f32; 2]> {
-    let n = graph.nodes.len();
-    if n == 0 {
-        return vec![];
+    let mut run = LayoutRun::new(graph);
+    while !run.step(graph) {}
+    run.pos
+}
+
+/// A force layout computed a few iterations at a time, so that a window can draw the graph at
+/// once and let it settle over the next frames. The iterations, and so the final picture, are
+/// the same however they are spread over frames.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayoutRun {
+    /// Positions so far.
+    pub pos: Vec<[f32; 2]>,
+    disp: Vec<[f32; 2]>,
+    k: f32,
+    temp: f32,
+    cool: f32,
+    done: usize,
+    iterations: usize,
+}
+
+impl LayoutRun {
+    /// Nodes on a circle, no iteration done.
+    pub fn new(graph: &Graph) -> Self {
+        let n = graph.nodes.len();
+        let side = 110.0 * (n as f32).sqrt().max(2.0);
+        let k = side / (n.max(1) as f32).sqrt() * 1.5;
+        let pos: Vec<[f32; 2]> = (0..n)
+            .map(|i| {
+                let a = i as f32 / n as f32 * std::f32::consts::TAU;
+                let r = side * 0.4 * (1.0 + 0.1 * (i % 3) as f32);
+                [r * a.cos(), r * a.sin()]
+            })
+            .collect();
+        let iterations = if n == 0 {
+            0
+        } else {
+            (30_000_000 / (n * n).max(1)).clamp(15, 300)
+        };
+        let temp = side * 0.1;
+        Self {
+            pos,
+            disp: vec![[0.0; 2]; n],
+            k,
+            temp,
+            cool: temp / (iterations as f32 + 1.0),
+            done: 0,
+            iterations,
+        }
     }
-    let side = 110.0 * (n as f32).sqrt().max(2.0);
-    let k = side / (n as f32).sqrt() * 1.5;
-    let mut pos: Vec<[f32; 2]> = (0..n)
-        .map(|i| {
-            let a = i as f32 / n as f32 * std::f32::consts::TAU;
-            let r = side * 0.4 * (1.0 + 0.1 * (i % 3) as f32);
-            [r * a.cos(), r * a.sin()]
-        })
-        .collect();
-    let iterations = (30_000_000 / (n * n).max(1)).clamp(15, 300);
-    let mut temp = side * 0.1;
-    let cool = temp / (iterations as f32 + 1.0);
-    let mut disp = vec![[0.0f32; 2]; n];
-    for _ in 0..iterations {
+
+    /// Whether every iteration is done.
+    pub fn is_done(&self) -> bool {
+        self.done >= self.iterations
+    }
+
+    /// Iterations until `budget` is spent (at least one); true when the layout is finished.
+    pub fn step_for(&mut self, graph: &Graph, budget: std::time::Duration) -> bool {
+        let start = std::time::Instant::now();
+        while !self.step(graph) {
+            if start.elapsed() >= budget {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// One iteration; true when the layout is finished.
+    pub fn step(&mut self, graph: &Graph) -> bool {
+        if self.is_done() {
+            return true;
+        }
+        let (pos, disp, k) = (&mut self.pos, &mut self.disp, self.k);
+        let n = pos.len();
         disp.iter_mut().for_each(|d| *d = [0.0, 0.0]);
         for i in 0..n {
             for j in i + 1..n {
@@ -198,11 +264,12 @@ pub fn force_layout(graph: &Graph) -> Vec<[f32; 2]> {
             let l = (disp[i][0] * disp[i][0] + disp[i][1] * disp[i][1])
                 .sqrt()
                 .max(1e-6);
-            let step = l.min(temp);
+            let step = l.min(self.temp);
             pos[i][0] += disp[i][0] / l * step;
             pos[i][1] += disp[i][1] / l * step;
         }
-        temp = (temp - cool).max(1.0);
+        self.temp = (self.temp - self.cool).max(1.0);
+        self.done += 1;
+        self.is_done()
     }
-    pos
 }

@@ -83,11 +83,22 @@ fn io_reason(e: &std::io::Error) -> String {
 
 /// Parses a document from JSON bytes; the error names line and column.
 pub fn parse_document(bytes: &[u8]) -> Result<Document, String> {
-    let text = decode_text(bytes)?;
+    // Line ends between JSON tokens do not matter, and a JSON string cannot hold a raw CR:
+    // only the article text may need its (escaped) line ends normalised, after parsing.
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if body.contains(&0) {
+        return Err("this is a binary file (it contains NUL bytes), not text".to_owned());
+    }
+    let text = std::str::from_utf8(body).map_err(|e| {
+        format!(
+            "the file is not valid UTF-8 (first bad byte at offset {})",
+            e.valid_up_to()
+        )
+    })?;
     if text.trim().is_empty() {
         return Err("the file is empty".to_owned());
     }
-    let mut doc: Document = serde_json::from_str(&text).map_err(|e| {
+    let mut doc: Document = serde_json::from_str(text).map_err(|e| {
         format!(
             "not a valid Waqai document (line {}, column {}): {}",
             e.line(),
@@ -95,7 +106,9 @@ pub fn parse_document(bytes: &[u8]) -> Result<Document, String> {
             strip_position(&e.to_string())
         )
     })?;
-    doc.article.text = normalize_text(&doc.article.text);
+    if doc.article.text.contains('\r') || doc.article.text.starts_with('\u{feff}') {
+        doc.article.text = normalize_text(&doc.article.text);
+    }
     Ok(doc)
 }
 

@@ -1,6 +1,6 @@
 //! The rules of the format's Validation section, reported as sentences for the user.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::FastSet as HashSet;
 
 use super::chronology::parse_date;
 use super::types::{Document, FORMAT, Span};
@@ -63,7 +63,7 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
         );
     }
 
-    let mut entity_ids = HashSet::new();
+    let mut entity_ids = HashSet::default();
     for e in &doc.entities {
         if !entity_ids.insert(e.id.as_str()) {
             push(
@@ -72,7 +72,7 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
             );
         }
     }
-    let mut event_ids = HashSet::new();
+    let mut event_ids = HashSet::default();
     for e in &doc.events {
         if !event_ids.insert(e.id.as_str()) {
             push(Some(&e.id), format!("two events have the id \"{}\"", e.id));
@@ -133,12 +133,13 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
         }
     }
     for (i, r) in doc.relations.iter().enumerate() {
-        let label = format!("relation {} ({} {} {})", i + 1, r.source, r.kind, r.target);
+        // Written only when there is something to say (a document holds thousands).
+        let label = || format!("relation {} ({} {} {})", i + 1, r.source, r.kind, r.target);
         for end in [&r.source, &r.target] {
             if !entity_ids.contains(end.as_str()) {
                 push(
                     None,
-                    format!("{label} names \"{end}\", which does not exist"),
+                    format!("{} names \"{end}\", which does not exist", label()),
                 );
             }
         }
@@ -146,12 +147,15 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
             if !event_ids.contains(ev.as_str()) {
                 push(
                     None,
-                    format!("{label} cites event \"{ev}\", which does not exist"),
+                    format!("{} cites event \"{ev}\", which does not exist", label()),
                 );
             }
         }
-        for s in &r.evidence {
-            check_span(&mut push, &label, "evidence", s);
+        if !r.evidence.is_empty() {
+            let label = label();
+            for s in &r.evidence {
+                check_span(&mut push, &label, "evidence", s);
+            }
         }
     }
     check_order(doc, &mut push);
@@ -159,26 +163,30 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
 }
 
 fn check_order(doc: &Document, push: &mut dyn FnMut(Option<&str>, String)) {
-    let mut by_order: HashMap<i64, Vec<&str>> = HashMap::new();
-    for e in &doc.events {
-        by_order.entry(e.order).or_default().push(&e.id);
-    }
-    let mut orders: Vec<i64> = by_order.keys().copied().collect();
-    orders.sort_unstable();
-    for o in &orders {
-        let ids = &by_order[o];
-        if ids.len() > 1 {
+    let mut by_order: Vec<(i64, usize)> = doc
+        .events
+        .iter()
+        .enumerate()
+        .map(|(k, e)| (e.order, k))
+        .collect();
+    by_order.sort_unstable();
+    let id = |k: usize| doc.events[k].id.as_str();
+    let mut expected = 1;
+    let mut k = 0;
+    while k < by_order.len() {
+        let o = by_order[k].0;
+        let same = by_order[k..].partition_point(|&(x, _)| x == o);
+        let group = &by_order[k..k + same];
+        if group.len() > 1 {
+            let ids: Vec<&str> = group.iter().map(|&(_, e)| id(e)).collect();
             push(
                 Some(ids[1]),
                 format!("events {} share the order {o}", ids.join(", ")),
             );
         }
-    }
-    let mut expected = 1;
-    for o in orders {
         if o != expected {
             push(
-                Some(by_order[&o][0]),
+                Some(id(group[0].1)),
                 format!(
                     "the event order skips from {} to {o} (orders must run 1, 2, 3 …)",
                     expected - 1
@@ -186,5 +194,6 @@ fn check_order(doc: &Document, push: &mut dyn FnMut(Option<&str>, String)) {
             );
         }
         expected = o + 1;
+        k += same;
     }
 }

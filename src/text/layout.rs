@@ -273,6 +273,20 @@ impl Layout {
         None
     }
 
+    /// The logical chars of the lines that lie (even in part) between heights `y0` and `y1`:
+    /// what a clipped view needs to draw.
+    pub fn chars_between(&self, y0: f32, y1: f32) -> Range<usize> {
+        let first = self.lines.partition_point(|l| l.y + self.line_height <= y0);
+        let end = self.lines.partition_point(|l| l.y < y1);
+        match (
+            self.lines.get(first),
+            end.checked_sub(1).and_then(|k| self.lines.get(k)),
+        ) {
+            (Some(a), Some(b)) if first < end => a.chars.start..b.chars.end.max(a.chars.start),
+            _ => 0..0,
+        }
+    }
+
     /// Rectangles covering the logical char range `range`, one or more per line it touches.
     pub fn rects(&self, shaped: &Shaped, range: Range<usize>) -> Vec<Box2> {
         let mut out: Vec<Box2> = Vec::new();

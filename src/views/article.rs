@@ -85,11 +85,16 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Opt
             );
             let origin = rect.min;
             let painter = ui.painter_at(ui.clip_rect());
+            // Only what can be seen is measured and drawn: a document may mark thousands of
+            // spans in a long article.
+            let clip = ui.clip_rect();
+            let seen = lay.chars_between(clip.top() - origin.y, clip.bottom() - origin.y);
+            let visible = |s: usize, e: usize| s < seen.end && e > seen.start;
             let strong = match vs.selection {
                 Selection::Event(i) => kind_color(&vs.doc.events[i].kind),
                 _ => ACCENT,
             };
-            for span in &vs.related.spans {
+            for span in vs.related.spans.iter().filter(|s| visible(s.start, s.end)) {
                 for b in lay.rects(&shaped, span.start..span.end) {
                     painter.rect_filled(
                         to_rect(origin, &b).shrink2(egui::vec2(0.0, 3.0)),
@@ -122,7 +127,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Opt
             let underline = ui.visuals().weak_text_color().gamma_multiply(0.6);
             for (k, ent) in vs.doc.entities.iter().enumerate() {
                 let sel = vs.selection == Selection::Entity(k);
-                for m in &ent.mentions {
+                for m in ent.mentions.iter().filter(|m| visible(m.start, m.end)) {
                     for b in lay.rects(&shaped, m.start..m.end) {
                         let r = to_rect(origin, &b);
                         let y = r.bottom() - lay.line_height * 0.12;

@@ -2,6 +2,7 @@
 //! ([`Action`]); the window and the exporter both draw through [`draw`] and [`layout`].
 
 pub mod article;
+pub mod bitmap;
 pub mod editor;
 pub mod inspector;
 pub mod relations;
@@ -112,6 +113,7 @@ impl Panels {
     pub fn fit(&mut self) {
         self.timeline.fit_request = true;
         self.relations.fit_request = true;
+        self.relations.auto_fit = true;
     }
 }
 

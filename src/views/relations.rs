@@ -3,6 +3,7 @@
 
 use egui::{Align2, Color32, Pos2, Rect, Stroke, Vec2, pos2, vec2};
 
+use super::bitmap::{Bitmap, DenseLayer};
 use super::style::{ACCENT, actor_shape, country_color, faded, kind_color};
 use super::{Action, ViewState};
 use crate::selection::Selection;
@@ -29,10 +30,25 @@ pub struct RelationsState {
     pub pos_version: u64,
     /// The mesh and labels of a crowded graph, with the key of the view they were made for.
     pub crowded_cache: Option<CrowdedCache>,
+    /// The layout still settling, a few iterations a frame.
+    pub layout: Option<crate::graph::LayoutRun>,
+    /// Finish a layout at once instead of over frames (pictures for export).
+    pub settle_now: bool,
+    /// Keep the graph fitted to the panel while its layout settles (until the user pans or
+    /// zooms).
+    pub auto_fit: bool,
 }
 
-/// Key, mesh and labels (position, name) of a crowded graph.
-pub type CrowdedCache = (u64, std::sync::Arc<egui::Mesh>, Vec<(Pos2, String)>);
+/// Time given to the layout in each frame while it settles.
+const LAYOUT_BUDGET: std::time::Duration = std::time::Duration::from_millis(4);
+
+/// Key, plain layer, highlighted layer and labels (position, name) of a crowded graph.
+pub type CrowdedCache = (
+    u64,
+    Option<DenseLayer>,
+    std::sync::Arc<egui::Mesh>,
+    Vec<(Pos2, String)>,
+);
 
 impl Default for RelationsState {
     fn default() -> Self {
@@ -46,11 +62,38 @@ impl Default for RelationsState {
             dragging: None,
             pos_version: 0,
             crowded_cache: None,
+            layout: None,
+            settle_now: false,
+            auto_fit: true,
         }
     }
 }
 
 const R: f32 = 9.0;
+
+/// Runs the settling layout for this frame's budget (or to the end for a picture) and asks for
+/// another frame while it is not finished.
+fn settle(ctx: &egui::Context, graph: &crate::graph::Graph, st: &mut RelationsState) {
+    let Some(run) = &mut st.layout else {
+        return;
+    };
+    let done = if st.settle_now {
+        while !run.step(graph) {}
+        true
+    } else {
+        run.step_for(graph, LAYOUT_BUDGET)
+    };
+    st.pos.clone_from(&run.pos);
+    st.pos_version += 1;
+    if st.auto_fit {
+        st.fit_request = true;
+    }
+    if done {
+        st.layout = None;
+    } else {
+        ctx.request_repaint();
+    }
+}
 
 /// Shows the graph; returns a selection when a node is clicked. Text keeps its size at every
 /// zoom: only positions are scaled.
@@ -62,8 +105,20 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         return None;
     }
     if st.pos.len() != graph.nodes.len() {
-        st.pos = crate::graph::force_layout(graph);
+        let run = crate::graph::LayoutRun::new(graph);
+        st.pos.clone_from(&run.pos);
+        st.layout = Some(run);
+        st.auto_fit = true;
         st.fit_request = true;
+        // The first frame shows the starting positions at once; settling starts with the next.
+        if !st.settle_now {
+            ui.ctx().request_repaint();
+        }
+    } else {
+        settle(ui.ctx(), graph, st);
+    }
+    if st.settle_now {
+        settle(ui.ctx(), graph, st);
     }
     let (rect, bg) = ui.allocate_exact_size(ui.available_size(), egui::Sense::click_and_drag());
     if st.fit_request {
@@ -100,12 +155,17 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
     if bg.dragged() {
         match st.dragging {
             Some(k) if k < st.pos.len() => {
+                // The user places nodes now: the layout stops where it is.
+                st.layout = None;
                 let d = bg.drag_delta() / st.scale;
                 st.pos[k][0] += d.x;
                 st.pos[k][1] += d.y;
                 st.pos_version += 1;
             }
-            _ => st.center -= bg.drag_delta() / st.scale,
+            _ => {
+                st.center -= bg.drag_delta() / st.scale;
+                st.auto_fit = false;
+            }
         }
     }
     if bg.drag_stopped() {
@@ -117,6 +177,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         if (factor - 1.0).abs() > 1e-4 {
             let before = st.center + (p - rect.center()) / st.scale;
             st.scale = (st.scale * factor).clamp(Vec2::splat(0.05), Vec2::splat(8.0));
+            st.auto_fit = false;
             st.center = before - (p - rect.center()) / st.scale;
         }
     }
@@ -132,8 +193,8 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
             c
         }
     };
-    let selected_event_id = match vs.selection {
-        Selection::Event(i) => vs.doc.events.get(i).map(|e| e.id.clone()),
+    let selected_event = match vs.selection {
+        Selection::Event(i) => Some(i),
         _ => None,
     };
     let small = crate::fonts::ui(10.5);
@@ -154,9 +215,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
                 continue;
             }
             let (ea, eb) = (graph.nodes[e.a], graph.nodes[e.b]);
-            let on_selected = selected_event_id
-                .as_ref()
-                .is_some_and(|id| e.events.contains(id));
+            let on_selected = selected_event.is_some_and(|i| e.events.binary_search(&i).is_ok());
             let related = on_selected
                 || (vs.related.entities[ea]
                     && vs.related.entities[eb]
@@ -355,6 +414,8 @@ fn crowded_graph(
         dark,
         st.pos_version,
         graph.nodes.len(),
+        st.settle_now,
+        painter.ctx().pixels_per_point().to_bits(),
     )
         .hash(&mut h);
     for v in [
@@ -379,6 +440,17 @@ fn crowded_graph(
                 c
             }
         };
+        // Plain edges and nodes go into one bitmap in the window; what is highlighted, and
+        // everything in a picture for export, is drawn as shapes on top.
+        let vector = st.settle_now;
+        let ppp = painter.ctx().pixels_per_point();
+        let px = |p: Pos2| ((p - rect.min) * ppp).to_pos2();
+        let mut bitmap = (!vector).then(|| {
+            Bitmap::new(
+                (rect.width() * ppp).ceil() as usize,
+                (rect.height() * ppp).ceil() as usize,
+            )
+        });
         let mut mesh = egui::Mesh::default();
         let mut hits = Vec::with_capacity(graph.nodes.len());
         let mut screen = Vec::with_capacity(graph.nodes.len());
@@ -391,45 +463,60 @@ fn crowded_graph(
             let related = vs.related.active
                 && vs.related.entities[graph.nodes[e.a]]
                 && vs.related.entities[graph.nodes[e.b]];
-            let color = if related {
-                vs.selection_event_color()
-            } else {
-                fade(weak, false)
-            };
-            quad_line(&mut mesh, a, b, if related { 2.5 } else { 1.0 }, color);
+            match &mut bitmap {
+                Some(bm) if !related => bm.line(px(a), px(b), fade(weak, false)),
+                _ => {
+                    let color = if related {
+                        vs.selection_event_color()
+                    } else {
+                        fade(weak, false)
+                    };
+                    quad_line(&mut mesh, a, b, if related { 2.5 } else { 1.0 }, color);
+                }
+            }
         }
         for (k, &ent) in graph.nodes.iter().enumerate() {
             let c = to_screen(st.pos[k]);
             screen.push((ent, c));
             let e = &vs.doc.entities[ent];
             let related = vs.related.entities[ent];
-            let r = if related && vs.related.active {
-                R
-            } else {
-                R * 0.6
-            };
-            if related && vs.related.active {
+            let highlighted = related && vs.related.active;
+            let r = if highlighted { R } else { R * 0.6 };
+            if highlighted {
                 mesh.add_colored_rect(
                     Rect::from_center_size(c, vec2(2.0 * r + 6.0, 2.0 * r + 6.0)),
                     ACCENT,
                 );
                 labels.push((c, e.name.clone()));
             }
-            mesh.add_colored_rect(
-                Rect::from_center_size(c, vec2(2.0 * r, 2.0 * r)),
-                fade(country_color(e.country.as_deref()), related),
-            );
+            let color = fade(country_color(e.country.as_deref()), related);
+            match &mut bitmap {
+                Some(bm) if !highlighted && rect.contains(c) => {
+                    bm.square(px(c), 2.0 * r * ppp, color)
+                }
+                _ => {
+                    mesh.add_colored_rect(Rect::from_center_size(c, vec2(2.0 * r, 2.0 * r)), color)
+                }
+            }
             hits.push((
                 k,
                 ent,
                 Rect::from_center_size(c, vec2(2.0 * r + 4.0, 2.0 * r + 4.0)),
             ));
         }
-        st.crowded_cache = Some((key, std::sync::Arc::new(mesh), labels));
+        let plain = bitmap.map(|bm| {
+            let shown =
+                Rect::from_min_size(rect.min, vec2(rect.width().ceil(), rect.height().ceil()));
+            DenseLayer::Texture(bm.into_texture(painter.ctx(), "graph-dense"), shown)
+        });
+        st.crowded_cache = Some((key, plain, std::sync::Arc::new(mesh), labels));
         st.hits = hits;
         st.screen = screen;
     }
-    if let Some((_, mesh, labels)) = &st.crowded_cache {
+    if let Some((_, plain, mesh, labels)) = &st.crowded_cache {
+        if let Some(layer) = plain {
+            layer.paint(painter);
+        }
         painter.add(egui::Shape::Mesh(mesh.clone()));
         let font = crate::fonts::ui(12.0);
         let text = painter.ctx().global_style().visuals.text_color();

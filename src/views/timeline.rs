@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use egui::{Align2, Pos2, Rect, Stroke, Vec2b, pos2, vec2};
 use egui_plot::{GridInput, GridMark, Plot, PlotBounds};
 
+use super::bitmap::{Bitmap, DenseLayer};
 use super::style::{ACCENT, EVENT_KINDS, faded, kind_color, status_fill};
 use super::{Action, ViewState};
 pub use crate::lanes::{Lane, TimelineModel};
@@ -25,14 +26,12 @@ pub struct TimelineState {
     pub frame: Rect,
     /// The aggregated marks of a dense timeline, with the key of the view they were made for.
     pub dense_cache: Option<DenseCache>,
+    /// Draw dense marks as shapes rather than as one texture (pictures for export).
+    pub vector: bool,
 }
 
-/// Key, mesh and marks of an aggregated dense timeline.
-pub type DenseCache = (
-    u64,
-    std::sync::Arc<egui::Mesh>,
-    std::sync::Arc<Vec<(usize, Pos2)>>,
-);
+/// Key, drawing and marks of an aggregated dense timeline.
+pub type DenseCache = (u64, DenseLayer, std::sync::Arc<Vec<(usize, Pos2)>>);
 
 impl Default for TimelineState {
     fn default() -> Self {
@@ -42,6 +41,7 @@ impl Default for TimelineState {
             marks: vec![],
             frame: Rect::NOTHING,
             dense_cache: None,
+            vector: false,
         }
     }
 }
@@ -221,7 +221,8 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
             ] {
                 v.to_bits().hash(&mut h);
             }
-            (vs.generation, vs.selection, dark, drawn.len()).hash(&mut h);
+            (vs.generation, vs.selection, dark, drawn.len(), st.vector).hash(&mut h);
+            ui.ctx().pixels_per_point().to_bits().hash(&mut h);
             h.finish()
         };
         let cached = st.dense_cache.as_ref().filter(|c| c.0 == key).cloned();
@@ -240,8 +241,8 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
                     }
                     c.1 += 1;
                 }
-                let mut mesh = egui::Mesh::default();
                 let mut marks = Vec::new();
+                let mut squares = Vec::new();
                 for (i, &(ev, count)) in cells.iter().enumerate() {
                     if count == 0 {
                         continue;
@@ -251,19 +252,36 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
                         frame.top() + (i / cols) as f32 * 3.0 + 1.5,
                     );
                     let side = (2.5 + (count as f32).log2()).min(8.0);
-                    mesh.add_colored_rect(
-                        Rect::from_center_size(pos, vec2(side, side)),
-                        color_of(ev as usize),
-                    );
+                    squares.push((pos, side, color_of(ev as usize)));
                     marks.push((ev as usize, pos));
                 }
-                let entry = (key, std::sync::Arc::new(mesh), std::sync::Arc::new(marks));
+                let layer = if st.vector {
+                    let mut mesh = egui::Mesh::default();
+                    for &(pos, side, color) in &squares {
+                        mesh.add_colored_rect(Rect::from_center_size(pos, vec2(side, side)), color);
+                    }
+                    DenseLayer::Mesh(std::sync::Arc::new(mesh))
+                } else {
+                    let ppp = ui.ctx().pixels_per_point();
+                    let area = frame.expand(8.0);
+                    let size = area.size() * ppp;
+                    let mut bitmap = Bitmap::new(size.x.ceil() as usize, size.y.ceil() as usize);
+                    for &(pos, side, color) in &squares {
+                        let p = ((pos - area.min) * ppp).to_pos2();
+                        bitmap.square(p, side * ppp, color);
+                    }
+                    let tex = bitmap.into_texture(ui.ctx(), "timeline-dense");
+                    let shown =
+                        Rect::from_min_size(area.min, vec2(size.x.ceil(), size.y.ceil()) / ppp);
+                    DenseLayer::Texture(tex, shown)
+                };
+                let entry = (key, layer, std::sync::Arc::new(marks));
                 st.dense_cache = Some(entry.clone());
                 (entry.1, entry.2)
             }
         };
         st.marks.extend_from_slice(&marks);
-        painter.add(egui::Shape::Mesh(mesh));
+        mesh.paint(&painter);
     } else {
         // Connectors between the lanes of one event.
         let mut span: HashMap<usize, (f32, f32, f32)> = HashMap::new();

@@ -7,7 +7,10 @@ mod synthetic;
 use criterion::{Criterion, criterion_group, criterion_main};
 use waqai::app::WaqaiApp;
 
-fn frame_bench(c: &mut Criterion, name: &str, doc: waqai::model::Document) {
+/// Benchmarks one frame of `doc`; with `week`, after zooming the timeline into the week around
+/// the middle of the document's time span.
+fn frame_bench(c: &mut Criterion, name: &str, doc: waqai::model::Document, week: bool) {
+    let (lo, hi) = waqai::model::Chronology::of(&doc).x_range();
     let ctx = egui::Context::default();
     waqai::fonts::install(&ctx);
     let mut app = WaqaiApp::new(doc, None);
@@ -19,12 +22,32 @@ fn frame_bench(c: &mut Criterion, name: &str, doc: waqai::model::Document) {
         ..Default::default()
     };
     // Warm up: fonts and text layouts are computed once, the graph's layout settles.
+    let (mut slowest, mut frames) = (std::time::Duration::ZERO, 0);
     for frame in 0.. {
+        let start = std::time::Instant::now();
         let out = ctx.run_ui(input(), |ui| app.show(ui));
         let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
+        slowest = slowest.max(start.elapsed());
+        frames += 1;
+        if frame == 2 && week {
+            let mid = ((lo + hi) / 2.0).round() as i64;
+            app.panels.timeline.show_x = Some(waqai::views::timeline::week_around(mid));
+        }
         if frame >= 3 && app.panels.relations.layout.is_none() {
             break;
         }
+    }
+    let marks = app.panels.timeline.marks.len();
+    eprintln!(
+        "{name}: {marks} marks on the timeline; the graph settled in {frames} frames, the \
+         slowest {:.1} ms",
+        slowest.as_secs_f64() * 1e3
+    );
+    if week {
+        assert!(
+            marks > 0 && marks < 1500,
+            "zoomed into a week: {marks} marks"
+        );
     }
     c.bench_function(name, |b| {
         b.iter(|| {
@@ -35,12 +58,10 @@ fn frame_bench(c: &mut Criterion, name: &str, doc: waqai::model::Document) {
 }
 
 fn benches(c: &mut Criterion) {
-    frame_bench(c, "frame/seed", waqai::seed::document());
-    frame_bench(
-        c,
-        "frame/10k_events_2k_actors",
-        synthetic::synthetic(10_000, 2_000),
-    );
+    frame_bench(c, "frame/seed", waqai::seed::document(), false);
+    let big = synthetic::synthetic(10_000, 2_000);
+    frame_bench(c, "frame/10k_events_2k_actors", big.clone(), false);
+    frame_bench(c, "frame/10k_events_2k_actors/week", big, true);
 }
 
 criterion_group! {

@@ -16,4 +16,5 @@ pub mod selection;
 pub mod session;
 pub mod stream;
 pub mod text;
+pub mod timings;
 pub mod views;

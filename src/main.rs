@@ -16,6 +16,11 @@ struct Cli {
     command: Option<Command>,
     /// A `.waqai.json` document or an article (`.txt`) to open; the bundled seed when omitted.
     file: Option<PathBuf>,
+    /// Print on stderr how long each stage of opening a file took (reading, parsing or
+    /// extracting, the models, the first frame), for FILE and every file opened later; the same
+    /// as `WAQAI_TIMINGS=1`.
+    #[arg(long)]
+    timings: bool,
 }
 
 #[derive(Subcommand)]
@@ -214,7 +219,7 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        None => match run_gui(cli.file) {
+        None => match run_gui(cli.file, cli.timings) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("waqai: {e}");
@@ -436,7 +441,7 @@ fn train_tagger(
     Ok(())
 }
 
-fn run_gui(file: Option<PathBuf>) -> eframe::Result<()> {
+fn run_gui(file: Option<PathBuf>, timings: bool) -> eframe::Result<()> {
     // A file named on the command line opens the way File → Open does: an article is decoded
     // and extracted in the background (the window shows progress; a failure is a banner), a
     // document is read at once.
@@ -456,6 +461,9 @@ fn run_gui(file: Option<PathBuf>) -> eframe::Result<()> {
         options,
         Box::new(move |cc| {
             let mut app = WaqaiApp::new(doc, path).with_creation_context(cc);
+            if timings {
+                app.report_timings(true);
+            }
             if let Some(f) = &file {
                 app.open_path(f);
             }

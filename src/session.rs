@@ -43,6 +43,7 @@ struct Derived {
     selection: Selection,
     related: Related,
     generation: u64,
+    timings: crate::timings::Timings,
 }
 
 impl Session {
@@ -232,14 +233,23 @@ impl Session {
         }
     }
 
+    /// How long each model took to build after the last change or open: `validate`,
+    /// `chronology`, `graph`, `lanes`, `selection`.
+    pub fn timings(&self) -> &crate::timings::Timings {
+        &self.derived.timings
+    }
+
     fn rebuild(&mut self) {
+        let mut t = crate::timings::Timings::default();
+        let (doc, opts) = (&self.doc, self.options);
         let d = &mut self.derived;
         d.generation += 1;
-        d.problems = model::validate(&self.doc);
-        d.chronology = Chronology::of(&self.doc);
-        d.graph = Graph::of(&self.doc, self.options.show_places);
-        d.lanes = TimelineModel::of(&self.doc, self.options.lanes_by_kind);
-        self.derive_selection();
+        d.problems = t.time("validate", || model::validate(doc));
+        d.chronology = t.time("chronology", || Chronology::of(doc));
+        d.graph = t.time("graph", || Graph::of(doc, opts.show_places));
+        d.lanes = t.time("lanes", || TimelineModel::of(doc, opts.lanes_by_kind));
+        t.time("selection", || self.derive_selection());
+        self.derived.timings = t;
     }
 
     /// Resolves the selected item in the document as it is; an item that is gone is dropped.

@@ -1,6 +1,7 @@
 //! Idle means idle: the real binary, in a real X window (Xvfb, software OpenGL), left alone
-//! after opening a file, uses under 2 % of one core. Skips, saying so, where Xvfb is missing
-//! (`.ci/run` installs it).
+//! after opening a file, uses under 2 % of one core. The same runs check that `--timings`
+//! reports the open's stages and that the window holding 10,000 events stays under 150 MB
+//! resident. Skips, saying so, where Xvfb is missing (`.ci/run` installs it).
 
 #[path = "support/synthetic.rs"]
 mod synthetic;
@@ -54,16 +55,39 @@ fn cpu_seconds(pid: u32) -> f64 {
     (ticks(14) + ticks(15)) / TICKS_PER_SECOND
 }
 
-/// The share of one core the app uses while nobody touches it, after it has settled.
-fn idle_share(display: &str, file: &Path, config: &Path) -> f64 {
+/// Resident memory of the process, in MB (`VmRSS` of `/proc/PID/status`).
+fn resident_mb(pid: u32) -> f64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("the process runs");
+    let kb: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("a VmRSS line");
+    kb / 1024.0
+}
+
+/// What one run of the window on a file showed.
+struct Run {
+    /// The share of one core used while nobody touched it, after it settled.
+    idle: f64,
+    /// Resident memory at the end, in MB.
+    resident_mb: f64,
+    /// What it wrote on stderr (with `--timings`).
+    stderr: String,
+}
+
+/// Runs the window on `file` with `--timings`, lets it settle and measures it.
+fn run_window(display: &str, file: &Path, config: &Path) -> Run {
+    let log = config.join("stderr.txt");
     let child = Command::new(env!("CARGO_BIN_EXE_waqai"))
+        .arg("--timings")
         .arg(file)
         .env("DISPLAY", display)
         .env("XDG_CONFIG_HOME", config)
         .env("XDG_DATA_HOME", config)
         .env_remove("WAYLAND_DISPLAY")
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(std::fs::File::create(&log).expect("a log file"))
         .spawn()
         .expect("the binary starts");
     let mut app = Killed(child);
@@ -83,7 +107,11 @@ fn idle_share(display: &str, file: &Path, config: &Path) -> f64 {
         "the app did no work at all on {}",
         file.display()
     );
-    used / MEASURE.as_secs_f64()
+    Run {
+        idle: used / MEASURE.as_secs_f64(),
+        resident_mb: resident_mb(pid),
+        stderr: std::fs::read_to_string(&log).unwrap_or_default(),
+    }
 }
 
 #[test]
@@ -101,20 +129,61 @@ fn the_window_sleeps_when_nothing_happens() {
     let big = scratch.join("big.waqai.json");
     waqai::model::save_document(&synthetic::synthetic(10_000, 2_000), &big).expect("saved");
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut files = vec![root.join("seeds/000_53d1f05ff851aa2a.txt"), big];
+    let mut files = vec![root.join("seeds/000_53d1f05ff851aa2a.txt"), big.clone()];
     if let Some(corpus) = waqai::extract::gold::find_corpus(&root) {
         files.push(corpus.join("dev/38_alweeam.txt"));
     }
     let mut report = Vec::new();
     for file in &files {
-        let share = idle_share(&display, file, &scratch);
+        let run = run_window(&display, file, &scratch);
         report.push(format!(
-            "{}: {:.1} % of a core",
+            "{}: {:.1} % of a core, {:.1} MB resident",
             file.display(),
-            share * 100.0
+            run.idle * 100.0,
+            run.resident_mb
         ));
         println!("idle {}", report.last().expect("just pushed"));
-        assert!(share < 0.02, "busy while idle: {}", report.join("; "));
+        println!("{}", run.stderr.trim());
+        assert!(run.idle < 0.02, "busy while idle: {}", report.join("; "));
+        let opened = run
+            .stderr
+            .lines()
+            .find(|l| l.contains("to the end of its first frame"))
+            .unwrap_or_else(|| panic!("no timings on stderr: {}", run.stderr));
+        let stages = if file.extension().is_some_and(|e| e == "json") {
+            [
+                "read",
+                "parse",
+                "validate",
+                "chronology",
+                "graph",
+                "lanes",
+                "first frame",
+            ]
+        } else {
+            [
+                "read",
+                "extract",
+                "validate",
+                "chronology",
+                "graph",
+                "lanes",
+                "first frame",
+            ]
+        };
+        for stage in stages {
+            assert!(
+                opened.contains(&format!("{stage} ")),
+                "{stage} missing: {opened}"
+            );
+        }
+        if *file == big {
+            assert!(
+                run.resident_mb < 150.0,
+                "10,000 events: {}",
+                report.join("; ")
+            );
+        }
     }
     let _ = std::fs::remove_dir_all(&scratch);
 }

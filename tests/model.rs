@@ -314,3 +314,42 @@ fn chronology_gives_a_readable_relative_axis() {
     let p = c.of_event(1).unwrap();
     assert_eq!(model::day_label(&c, p.day), "2020-11-19 Thu");
 }
+
+#[test]
+fn chronology_culls_by_x_even_when_story_order_is_not_date_order() {
+    let mut doc = seed();
+    doc.article.published = Some("2020-11-19".into());
+    // Story order against date order: the last-told event happened first.
+    let dates = ["2020-11-20", "2020-11-18", "2020-11-19", "2020-11-17"];
+    for (e, d) in doc.events.iter_mut().zip(dates.iter().cycle()) {
+        e.when.date = Some((*d).into());
+        e.when.relative_days = None;
+    }
+    let c = model::Chronology::of(&doc);
+    assert_eq!(
+        c.x_range(),
+        (
+            c.placed.iter().map(|p| p.day).min().unwrap() as f64 - 0.5,
+            c.placed.iter().map(|p| p.day).max().unwrap() as f64 + 0.5
+        )
+    );
+    let (lo, hi) = (
+        c.placed[0].x.min(c.placed[1].x),
+        c.placed[0].x.max(c.placed[1].x),
+    );
+    let mut culled: Vec<usize> = c.in_x_range(lo, hi).map(|p| p.event).collect();
+    let mut scanned: Vec<usize> = c
+        .placed
+        .iter()
+        .filter(|p| p.x >= lo && p.x <= hi)
+        .map(|p| p.event)
+        .collect();
+    culled.sort();
+    scanned.sort();
+    assert!(!culled.is_empty());
+    assert_eq!(culled, scanned);
+    for (i, _) in doc.events.iter().enumerate() {
+        assert_eq!(c.of_event(i).unwrap().event, i);
+    }
+    assert!(c.of_event(doc.events.len()).is_none());
+}

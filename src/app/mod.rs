@@ -9,6 +9,7 @@ mod recovery;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +20,7 @@ pub use recovery::{AUTOSAVE_EVERY, recovery_dir, recovery_path};
 use crate::model::{self, Document, Edit};
 use crate::selection::{Selection, step};
 use crate::session::{Options, Session};
+use crate::timings::Timings;
 use crate::views::{self, Action, Panels, Shown, ViewState};
 
 /// Asks the user for files. The GUI uses native dialogs; tests give paths directly.
@@ -73,7 +75,16 @@ const SETTINGS_KEY: &str = "waqai-settings";
 /// An article being read and extracted in the background.
 struct Loading {
     path: PathBuf,
-    result: Receiver<Result<Document, model::LoadError>>,
+    started: Instant,
+    result: Receiver<(Result<Document, model::LoadError>, Timings)>,
+}
+
+/// An open whose first frame is still to come: its stage times so far.
+struct OpenReport {
+    path: PathBuf,
+    started: Instant,
+    shown_at: Instant,
+    stages: Timings,
 }
 
 /// An action held back until the user decides about unsaved changes.
@@ -109,6 +120,10 @@ pub struct WaqaiApp {
     typing_last_frame: bool,
     title: String,
     last_autosave: std::time::Instant,
+    /// Print the stage times of every open on stderr (`--timings`, `WAQAI_TIMINGS=1`).
+    report_timings: bool,
+    open_report: Option<OpenReport>,
+    last_open_timings: Option<Timings>,
 }
 
 impl WaqaiApp {
@@ -129,6 +144,9 @@ impl WaqaiApp {
             typing_last_frame: false,
             title: String::new(),
             last_autosave: std::time::Instant::now(),
+            report_timings: std::env::var_os("WAQAI_TIMINGS").is_some_and(|v| v != "0"),
+            open_report: None,
+            last_open_timings: None,
         };
         app.set_document(doc, path);
         app
@@ -170,6 +188,20 @@ impl WaqaiApp {
     /// Whether the keyboard shortcuts window is open.
     pub fn help_is_open(&self) -> bool {
         self.help_open
+    }
+
+    /// Prints the stage times of every open on stderr, from reading the file to the end of
+    /// the first frame that shows it.
+    pub fn report_timings(&mut self, on: bool) {
+        self.report_timings = on;
+    }
+
+    /// The stage times of the last open whose first frame was drawn: `read`, `parse` or
+    /// `extract`, the models (`validate`, `chronology`, `graph`, `lanes`, `selection`),
+    /// `wait` (from the models being ready to the start of the frame that shows them) and
+    /// `first frame` (the egui pass of that frame).
+    pub fn last_open_timings(&self) -> Option<&Timings> {
+        self.last_open_timings.as_ref()
     }
 
     /// Remembered settings.
@@ -279,19 +311,25 @@ impl WaqaiApp {
     /// (anything but `.json`) are decoded and extracted in the background; a panic of the
     /// extractor is reported, the window stays.
     pub fn open_path(&mut self, path: &Path) -> bool {
+        let started = Instant::now();
         if !model::is_document_path(path) {
             let (tx, rx) = std::sync::mpsc::channel();
             let p = path.to_owned();
             std::thread::spawn(move || {
-                let _ = tx.send(crate::open::open_path_guarded(&p));
+                let mut t = Timings::default();
+                let r = crate::open::open_guarded_timed(&p, &mut t);
+                let _ = tx.send((r, t));
             });
             self.loading = Some(Loading {
                 path: path.to_owned(),
+                started,
                 result: rx,
             });
             return true;
         }
-        self.finish_open(path, crate::open::open_path(path))
+        let mut t = Timings::default();
+        let result = crate::open::open_timed(path, &mut t);
+        self.finish_open(path, result, t, started)
     }
 
     fn poll_loading(&mut self, ctx: &egui::Context) {
@@ -299,10 +337,10 @@ impl WaqaiApp {
             return;
         };
         match loading.result.try_recv() {
-            Ok(result) => {
-                let path = loading.path.clone();
+            Ok((result, timings)) => {
+                let (path, started) = (loading.path.clone(), loading.started);
                 self.loading = None;
-                self.finish_open(&path, result);
+                self.finish_open(&path, result, timings, started);
             }
             Err(TryRecvError::Empty) => {
                 ctx.request_repaint_after(std::time::Duration::from_millis(30))
@@ -317,10 +355,23 @@ impl WaqaiApp {
         }
     }
 
-    fn finish_open(&mut self, path: &Path, result: Result<Document, model::LoadError>) -> bool {
+    fn finish_open(
+        &mut self,
+        path: &Path,
+        result: Result<Document, model::LoadError>,
+        mut stages: Timings,
+        started: Instant,
+    ) -> bool {
         match result {
             Ok(doc) => {
                 self.set_document(doc, Some(path.to_owned()));
+                stages.extend(self.session.timings());
+                self.open_report = Some(OpenReport {
+                    path: path.to_owned(),
+                    started,
+                    shown_at: Instant::now(),
+                    stages,
+                });
                 self.banner = None;
                 self.settings.recent.retain(|p| p != path);
                 self.settings.recent.insert(0, path.to_owned());
@@ -578,6 +629,7 @@ impl WaqaiApp {
 
     /// Draws the whole window into `ui` (used by eframe and by the UI tests).
     pub fn show(&mut self, ui: &mut egui::Ui) {
+        let frame_start = Instant::now();
         let ctx = ui.ctx().clone();
         self.keys(&ctx);
         self.dropped_files(&ctx);
@@ -617,6 +669,27 @@ impl WaqaiApp {
             self.apply(a);
         }
         self.typing_last_frame = ctx.memory(|m| m.focused().is_some());
+        self.finish_open_report(frame_start);
+    }
+
+    /// Completes the stage times of an open with the frame that first showed it.
+    fn finish_open_report(&mut self, frame_start: Instant) {
+        let Some(mut r) = self.open_report.take() else {
+            return;
+        };
+        let frame_from = frame_start.max(r.shown_at);
+        r.stages
+            .record("wait", frame_from.saturating_duration_since(r.shown_at));
+        r.stages.record("first frame", frame_from.elapsed());
+        if self.report_timings {
+            eprintln!(
+                "waqai: opened {} in {:.2} ms to the end of its first frame: {}",
+                r.path.display(),
+                r.started.elapsed().as_secs_f64() * 1e3,
+                r.stages
+            );
+        }
+        self.last_open_timings = Some(r.stages);
     }
 
     fn banners(&mut self, ui: &mut egui::Ui) {

@@ -24,6 +24,10 @@ pub struct Chronology {
     pub absolute: bool,
     /// Weekday of the publication day (`thursday`), when the text tells it.
     pub publication_weekday: Option<String>,
+    /// Indices into `placed`, sorted by `x`: the index that culls a view to what it shows.
+    by_x: Vec<usize>,
+    /// For each event of the document, its index in `placed`.
+    slot_of_event: Vec<usize>,
 }
 
 impl Chronology {
@@ -92,18 +96,36 @@ impl Chronology {
                 .find(|e| e.when.relative_days == Some(0) && e.when.weekday.is_some())
                 .and_then(|e| e.when.weekday.clone())
         };
+        let mut by_x: Vec<usize> = (0..placed.len()).collect();
+        by_x.sort_by(|&a, &b| placed[a].x.total_cmp(&placed[b].x));
+        let mut slot_of_event = vec![usize::MAX; doc.events.len()];
+        for (k, p) in placed.iter().enumerate() {
+            slot_of_event[p.event] = k;
+        }
         Self {
             placed,
             absolute,
             publication_weekday,
+            by_x,
+            slot_of_event,
         }
     }
 
     /// Range of x values the events cover, padded to whole days.
     pub fn x_range(&self) -> (f64, f64) {
-        let min = self.placed.iter().map(|p| p.day).min().unwrap_or(0);
-        let max = self.placed.iter().map(|p| p.day).max().unwrap_or(0);
+        let day = |k: Option<&usize>| k.map_or(0, |&k| self.placed[k].day);
+        let (min, max) = (day(self.by_x.first()), day(self.by_x.last()));
         (min as f64 - 0.5, max as f64 + 0.5)
+    }
+
+    /// The events placed between `x0` and `x1` (inclusive), in the order of `x`; costs what it
+    /// returns, not what the document holds.
+    pub fn in_x_range(&self, x0: f64, x1: f64) -> impl Iterator<Item = &Placed> {
+        let from = self.by_x.partition_point(|&k| self.placed[k].x < x0);
+        let to = self.by_x.partition_point(|&k| self.placed[k].x <= x1);
+        self.by_x[from..to.max(from)]
+            .iter()
+            .map(|&k| &self.placed[k])
     }
 
     /// The axis without its events (for labelling days).
@@ -112,12 +134,14 @@ impl Chronology {
             placed: vec![],
             absolute: self.absolute,
             publication_weekday: self.publication_weekday.clone(),
+            by_x: vec![],
+            slot_of_event: vec![],
         }
     }
 
     /// The placement of event `event` (index into the document's events).
     pub fn of_event(&self, event: usize) -> Option<&Placed> {
-        self.placed.iter().find(|p| p.event == event)
+        self.placed.get(*self.slot_of_event.get(event)?)
     }
 }
 

@@ -21,22 +21,19 @@ impl Bitmap {
         }
     }
 
-    /// Paints `color` over the pixel at `(x, y)` with `coverage` (0–1).
+    /// Paints `color` over the pixel at `(x, y)` with `coverage` (0–1), in integers: this runs
+    /// millions of times for a crowded graph.
     fn blend(&mut self, x: i64, y: i64, color: Color32, coverage: f32) {
         if x < 0 || y < 0 || x >= self.width as i64 || y >= self.height as i64 {
             return;
         }
         let k = y as usize * self.width + x as usize;
-        let src = color.gamma_multiply(coverage.clamp(0.0, 1.0));
-        let dst = self.pixels[k];
-        let keep = 255 - u32::from(src.a());
-        let mix = |s: u8, d: u8| (u32::from(s) + (u32::from(d) * keep + 127) / 255).min(255) as u8;
-        self.pixels[k] = Color32::from_rgba_premultiplied(
-            mix(src.r(), dst.r()),
-            mix(src.g(), dst.g()),
-            mix(src.b(), dst.b()),
-            mix(src.a(), dst.a()),
-        );
+        let cov = (coverage.clamp(0.0, 1.0) * 255.0 + 0.5) as u32;
+        let src = color.to_array().map(|c| div255(u32::from(c) * cov));
+        let keep = 255 - src[3];
+        let dst = self.pixels[k].to_array();
+        let mix = |i: usize| (src[i] + div255(u32::from(dst[i]) * keep)).min(255) as u8;
+        self.pixels[k] = Color32::from_rgba_premultiplied(mix(0), mix(1), mix(2), mix(3));
     }
 
     /// Fills the square of side `side` centred on `c` (pixel units).
@@ -96,6 +93,12 @@ impl Bitmap {
     }
 }
 
+/// `v / 255`, rounded, for `v ≤ 255 × 255`.
+fn div255(v: u32) -> u32 {
+    let v = v + 128;
+    (v + (v >> 8)) >> 8
+}
+
 /// How a dense layer is drawn: one texture in the window, a mesh in pictures.
 #[derive(Clone)]
 pub enum DenseLayer {
@@ -146,5 +149,17 @@ mod tests {
         assert!((0..10).all(|y| b.pixels[y * 10 + 7].a() > 0));
         // Far outside: nothing, and no panic.
         b.line(Pos2::new(-1e6, -5.0), Pos2::new(1e6, -5.0), Color32::BLUE);
+    }
+
+    #[test]
+    fn integer_blending_rounds_like_division() {
+        for v in (0..=255 * 255).step_by(7) {
+            assert_eq!(div255(v), (v + 127) / 255, "{v}");
+        }
+        let mut b = Bitmap::new(1, 1);
+        b.blend(0, 0, Color32::from_rgba_premultiplied(100, 0, 0, 128), 1.0);
+        b.blend(0, 0, Color32::from_rgba_premultiplied(0, 100, 0, 128), 0.5);
+        let p = b.pixels[0];
+        assert_eq!((p.r(), p.g(), p.a()), (75, 50, 160));
     }
 }

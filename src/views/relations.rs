@@ -415,6 +415,7 @@ fn crowded_graph(
         st.pos_version,
         graph.nodes.len(),
         st.settle_now,
+        st.layout.is_some(),
         painter.ctx().pixels_per_point().to_bits(),
     )
         .hash(&mut h);
@@ -440,9 +441,11 @@ fn crowded_graph(
                 c
             }
         };
-        // Plain edges and nodes go into one bitmap in the window; what is highlighted, and
-        // everything in a picture for export, is drawn as shapes on top.
-        let vector = st.settle_now;
+        // Plain edges and nodes go into one bitmap in the window once the layout has settled;
+        // what is highlighted, everything while the layout still moves (a bitmap per frame
+        // would cost more than the mesh), and everything in a picture for export, is drawn as
+        // shapes.
+        let vector = st.settle_now || st.layout.is_some();
         let ppp = painter.ctx().pixels_per_point();
         let px = |p: Pos2| ((p - rect.min) * ppp).to_pos2();
         let mut bitmap = (!vector).then(|| {

@@ -28,6 +28,8 @@ pub struct TimelineState {
     pub dense_cache: Option<DenseCache>,
     /// Draw dense marks as shapes rather than as one texture (pictures for export).
     pub vector: bool,
+    /// Show this range of the time axis (in days) on the next frame, all lanes in height.
+    pub show_x: Option<(f64, f64)>,
 }
 
 /// Key, drawing and marks of an aggregated dense timeline.
@@ -42,6 +44,7 @@ impl Default for TimelineState {
             frame: Rect::NOTHING,
             dense_cache: None,
             vector: false,
+            show_x: None,
         }
     }
 }
@@ -112,10 +115,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
         [x1 + 0.05, 1.45],
     );
     let (lo, hi) = chron.x_range();
-    let label_chron = crate::model::Chronology {
-        placed: vec![],
-        ..chron.clone_without_events()
-    };
+    let label_chron = chron.clone_without_events();
     let plot = Plot::new("timeline")
         .show_axes([true, false])
         .show_grid([true, false])
@@ -138,9 +138,16 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
     });
     let fit_now = st.fit_request || first;
     st.fit_request = false;
+    let show_x = st.show_x.take();
     let resp = plot.show(ui, |pui| {
         if fit_now {
             pui.set_plot_bounds(fit);
+        }
+        if let Some((a, b)) = show_x {
+            pui.set_plot_bounds(PlotBounds::from_min_max(
+                [a, fit.min()[1]],
+                [b, fit.max()[1]],
+            ));
         }
     });
     ui.ctx()
@@ -176,22 +183,8 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
         }
     }
 
-    // Marks (culled to the frame, aggregated when too dense).
+    // Marks: culled to the frame through the chronology's x index, aggregated when too dense.
     st.marks.clear();
-    let mut drawn: Vec<(usize, Pos2, usize)> = Vec::new();
-    for p in &chron.placed {
-        let x = t.position_from_point_x(p.x);
-        if x < frame.left() - MARK_R || x > frame.right() + MARK_R {
-            continue;
-        }
-        for &l in &model.event_lanes[p.event] {
-            let v = -(l as f64);
-            if v < ymin - 0.5 || v > ymax + 0.5 {
-                continue;
-            }
-            drawn.push((p.event, pos2(x, lane_y(l)), l));
-        }
-    }
     let selected_event = match vs.selection {
         Selection::Event(i) => Some(i),
         _ => None,
@@ -204,146 +197,122 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
             c
         }
     };
-    if drawn.len() > DENSE {
-        // Too dense to read one by one: one small square per 3×3-pixel cell, all in one mesh,
-        // kept while neither the view nor the selection changes.
-        let key = {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            for v in [frame.min.x, frame.min.y, frame.max.x, frame.max.y] {
-                v.to_bits().hash(&mut h);
-            }
-            for v in [
-                bounds.min()[0],
-                bounds.min()[1],
-                bounds.max()[0],
-                bounds.max()[1],
-            ] {
-                v.to_bits().hash(&mut h);
-            }
-            (vs.generation, vs.selection, dark, drawn.len(), st.vector).hash(&mut h);
-            ui.ctx().pixels_per_point().to_bits().hash(&mut h);
-            h.finish()
-        };
-        let cached = st.dense_cache.as_ref().filter(|c| c.0 == key).cloned();
-        let (mesh, marks) = match cached {
-            Some((_, mesh, marks)) => (mesh, marks),
-            None => {
-                let cols = (frame.width() / 3.0).ceil() as usize + 2;
-                let rows = (frame.height() / 3.0).ceil() as usize + 2;
-                let mut cells: Vec<(u32, u32)> = vec![(0, 0); cols * rows];
-                for &(ev, pos, _) in &drawn {
-                    let cx = ((pos.x - frame.left()) / 3.0).clamp(0.0, cols as f32 - 1.0) as usize;
-                    let cy = ((pos.y - frame.top()) / 3.0).clamp(0.0, rows as f32 - 1.0) as usize;
-                    let c = &mut cells[cy * cols + cx];
-                    if c.1 == 0 {
-                        c.0 = ev as u32;
-                    }
-                    c.1 += 1;
-                }
-                let mut marks = Vec::new();
-                let mut squares = Vec::new();
-                for (i, &(ev, count)) in cells.iter().enumerate() {
-                    if count == 0 {
-                        continue;
-                    }
-                    let pos = pos2(
-                        frame.left() + (i % cols) as f32 * 3.0 + 1.5,
-                        frame.top() + (i / cols) as f32 * 3.0 + 1.5,
-                    );
-                    let side = (2.5 + (count as f32).log2()).min(8.0);
-                    squares.push((pos, side, color_of(ev as usize)));
-                    marks.push((ev as usize, pos));
-                }
-                let layer = if st.vector {
-                    let mut mesh = egui::Mesh::default();
-                    for &(pos, side, color) in &squares {
-                        mesh.add_colored_rect(Rect::from_center_size(pos, vec2(side, side)), color);
-                    }
-                    DenseLayer::Mesh(std::sync::Arc::new(mesh))
-                } else {
-                    let ppp = ui.ctx().pixels_per_point();
-                    let area = frame.expand(8.0);
-                    let size = area.size() * ppp;
-                    let mut bitmap = Bitmap::new(size.x.ceil() as usize, size.y.ceil() as usize);
-                    for &(pos, side, color) in &squares {
-                        let p = ((pos - area.min) * ppp).to_pos2();
-                        bitmap.square(p, side * ppp, color);
-                    }
-                    let tex = bitmap.into_texture(ui.ctx(), "timeline-dense");
-                    let shown =
-                        Rect::from_min_size(area.min, vec2(size.x.ceil(), size.y.ceil()) / ppp);
-                    DenseLayer::Texture(tex, shown)
-                };
-                let entry = (key, layer, std::sync::Arc::new(marks));
-                st.dense_cache = Some(entry.clone());
-                (entry.1, entry.2)
-            }
-        };
+    // The view a dense drawing was made for: when nothing in it changed, the drawing is reused.
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for v in [frame.min.x, frame.min.y, frame.max.x, frame.max.y] {
+            v.to_bits().hash(&mut h);
+        }
+        for v in [
+            bounds.min()[0],
+            bounds.min()[1],
+            bounds.max()[0],
+            bounds.max()[1],
+        ] {
+            v.to_bits().hash(&mut h);
+        }
+        (vs.generation, vs.selection, dark, st.by_kind, st.vector).hash(&mut h);
+        ui.ctx().pixels_per_point().to_bits().hash(&mut h);
+        h.finish()
+    };
+    let cached = st
+        .dense_cache
+        .as_ref()
+        .filter(|c| c.0 == key)
+        .map(|c| (c.1.clone(), c.2.clone()));
+    if let Some((layer, marks)) = cached {
         st.marks.extend_from_slice(&marks);
-        mesh.paint(&painter);
+        layer.paint(&painter);
     } else {
-        // Connectors between the lanes of one event.
-        let mut span: HashMap<usize, (f32, f32, f32)> = HashMap::new();
-        for &(ev, pos, _) in &drawn {
-            let s = span.entry(ev).or_insert((pos.x, pos.y, pos.y));
-            s.1 = s.1.min(pos.y);
-            s.2 = s.2.max(pos.y);
-        }
-        for (ev, (x, y0, y1)) in &span {
-            if y1 > y0 {
-                painter.line_segment(
-                    [pos2(*x, *y0), pos2(*x, *y1)],
-                    Stroke::new(1.5, color_of(*ev).gamma_multiply(0.6)),
-                );
-            }
-        }
-        for &(ev, pos, _) in &drawn {
-            let e = &vs.doc.events[ev];
-            let c = color_of(ev);
-            match status_fill(&e.status, c) {
-                Some(fill) => {
-                    painter.circle_filled(pos, MARK_R, fill);
-                }
-                None => {
-                    painter.circle_filled(pos, MARK_R, ui.visuals().extreme_bg_color);
-                    painter.circle_stroke(pos, MARK_R - 1.0, Stroke::new(2.0, c));
-                }
-            }
-            if Some(ev) == selected_event {
-                painter.circle_stroke(pos, MARK_R + 3.0, Stroke::new(2.5, ACCENT));
-            }
-            st.marks.push((ev, pos));
-        }
-        // Short labels in two header rows above the lanes, when there is room.
-        if span.len() <= LABEL_LIMIT {
-            let rows = [t.position_from_point_y(1.1), t.position_from_point_y(0.72)];
-            let mut taken: Vec<Rect> = Vec::new();
-            let font = crate::fonts::ui(11.5);
-            let mut events: Vec<_> = span.iter().collect();
-            events.sort_by(|a, b| a.1.0.total_cmp(&b.1.0));
-            for (ev, (x, y0, _)) in events {
-                let label = short_label(vs.doc, *ev);
-                let (s, lay) = crate::text::label_layout(ui.ctx(), &label, &font, 150.0);
-                let size = vec2(s.natural_width(), lay.height);
-                let Some(rect) = rows
-                    .iter()
-                    .map(|&y| Align2::CENTER_CENTER.anchor_size(pos2(*x, y), size))
-                    .find(|r| !taken.iter().any(|t| t.expand(3.0).intersects(*r)))
-                else {
+        let x_lo = t
+            .value_from_position(pos2(frame.left() - MARK_R, frame.top()))
+            .x;
+        let x_hi = t
+            .value_from_position(pos2(frame.right() + MARK_R, frame.top()))
+            .x;
+        let mut drawn: Vec<(usize, Pos2, usize)> = Vec::new();
+        for p in chron.in_x_range(x_lo.min(x_hi), x_lo.max(x_hi)) {
+            let x = t.position_from_point_x(p.x);
+            for &l in &model.event_lanes[p.event] {
+                let v = -(l as f64);
+                if v < ymin - 0.5 || v > ymax + 0.5 {
                     continue;
-                };
-                taken.push(rect);
-                let col = if vs.related.active && !vs.related.events[*ev] {
-                    faded(text_color, dark)
-                } else {
-                    text_color
-                };
-                painter.line_segment(
-                    [pos2(*x, rect.bottom()), pos2(*x, *y0 - MARK_R)],
-                    Stroke::new(1.0, color_of(*ev).gamma_multiply(0.35)),
-                );
-                crate::text::paint(&painter, rect.min, &s, &lay, &font, &|_| col);
+                }
+                drawn.push((p.event, pos2(x, lane_y(l)), l));
+            }
+        }
+        if drawn.len() > DENSE {
+            // Too dense to read one by one: one small square per 3×3-pixel cell, all in one mesh,
+            // kept while neither the view nor the selection changes.
+            let (layer, marks) = dense_layer(ui, frame, &drawn, &color_of, st.vector);
+            let marks = std::sync::Arc::new(marks);
+            st.dense_cache = Some((key, layer.clone(), marks.clone()));
+            st.marks.extend_from_slice(&marks);
+            layer.paint(&painter);
+        } else {
+            // Connectors between the lanes of one event.
+            let mut span: HashMap<usize, (f32, f32, f32)> = HashMap::new();
+            for &(ev, pos, _) in &drawn {
+                let s = span.entry(ev).or_insert((pos.x, pos.y, pos.y));
+                s.1 = s.1.min(pos.y);
+                s.2 = s.2.max(pos.y);
+            }
+            for (ev, (x, y0, y1)) in &span {
+                if y1 > y0 {
+                    painter.line_segment(
+                        [pos2(*x, *y0), pos2(*x, *y1)],
+                        Stroke::new(1.5, color_of(*ev).gamma_multiply(0.6)),
+                    );
+                }
+            }
+            for &(ev, pos, _) in &drawn {
+                let e = &vs.doc.events[ev];
+                let c = color_of(ev);
+                match status_fill(&e.status, c) {
+                    Some(fill) => {
+                        painter.circle_filled(pos, MARK_R, fill);
+                    }
+                    None => {
+                        painter.circle_filled(pos, MARK_R, ui.visuals().extreme_bg_color);
+                        painter.circle_stroke(pos, MARK_R - 1.0, Stroke::new(2.0, c));
+                    }
+                }
+                if Some(ev) == selected_event {
+                    painter.circle_stroke(pos, MARK_R + 3.0, Stroke::new(2.5, ACCENT));
+                }
+                st.marks.push((ev, pos));
+            }
+            // Short labels in two header rows above the lanes, when there is room.
+            if span.len() <= LABEL_LIMIT {
+                let rows = [t.position_from_point_y(1.1), t.position_from_point_y(0.72)];
+                let mut taken: Vec<Rect> = Vec::new();
+                let font = crate::fonts::ui(11.5);
+                let mut events: Vec<_> = span.iter().collect();
+                events.sort_by(|a, b| a.1.0.total_cmp(&b.1.0));
+                for (ev, (x, y0, _)) in events {
+                    let label = short_label(vs.doc, *ev);
+                    let (s, lay) = crate::text::label_layout(ui.ctx(), &label, &font, 150.0);
+                    let size = vec2(s.natural_width(), lay.height);
+                    let Some(rect) = rows
+                        .iter()
+                        .map(|&y| Align2::CENTER_CENTER.anchor_size(pos2(*x, y), size))
+                        .find(|r| !taken.iter().any(|t| t.expand(3.0).intersects(*r)))
+                    else {
+                        continue;
+                    };
+                    taken.push(rect);
+                    let col = if vs.related.active && !vs.related.events[*ev] {
+                        faded(text_color, dark)
+                    } else {
+                        text_color
+                    };
+                    painter.line_segment(
+                        [pos2(*x, rect.bottom()), pos2(*x, *y0 - MARK_R)],
+                        Stroke::new(1.0, color_of(*ev).gamma_multiply(0.35)),
+                    );
+                    crate::text::paint(&painter, rect.min, &s, &lay, &font, &|_| col);
+                }
             }
         }
     }
@@ -414,6 +383,13 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
         if ui.button("Fit all events").clicked() {
             st.fit_request = true;
         }
+        if let Some(p) = selected_event.and_then(|ev| vs.chron.of_event(ev))
+            && ui
+                .button("Show the week around the selected event")
+                .clicked()
+        {
+            st.show_x = Some(week_around(p.day));
+        }
         if ui.button("Export this view…").clicked() {
             action = Some(Action::Export(super::Panel::Timeline));
         }
@@ -422,6 +398,69 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
         ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
     }
     action
+}
+
+/// Aggregates dense marks into one small square per 3×3-pixel cell, drawn as one texture (or
+/// as one mesh when `vector`), with one clickable mark per cell.
+fn dense_layer(
+    ui: &egui::Ui,
+    frame: Rect,
+    drawn: &[(usize, Pos2, usize)],
+    color_of: &dyn Fn(usize) -> egui::Color32,
+    vector: bool,
+) -> (DenseLayer, Vec<(usize, Pos2)>) {
+    let cols = (frame.width() / 3.0).ceil() as usize + 2;
+    let rows = (frame.height() / 3.0).ceil() as usize + 2;
+    let mut cells: Vec<(u32, u32)> = vec![(0, 0); cols * rows];
+    for &(ev, pos, _) in drawn {
+        let cx = ((pos.x - frame.left()) / 3.0).clamp(0.0, cols as f32 - 1.0) as usize;
+        let cy = ((pos.y - frame.top()) / 3.0).clamp(0.0, rows as f32 - 1.0) as usize;
+        let c = &mut cells[cy * cols + cx];
+        if c.1 == 0 {
+            c.0 = ev as u32;
+        }
+        c.1 += 1;
+    }
+    let mut marks = Vec::new();
+    let mut squares = Vec::new();
+    for (i, &(ev, count)) in cells.iter().enumerate() {
+        if count == 0 {
+            continue;
+        }
+        let pos = pos2(
+            frame.left() + (i % cols) as f32 * 3.0 + 1.5,
+            frame.top() + (i / cols) as f32 * 3.0 + 1.5,
+        );
+        let side = (2.5 + (count as f32).log2()).min(8.0);
+        squares.push((pos, side, color_of(ev as usize)));
+        marks.push((ev as usize, pos));
+    }
+    let layer = if vector {
+        let mut mesh = egui::Mesh::default();
+        for &(pos, side, color) in &squares {
+            mesh.add_colored_rect(Rect::from_center_size(pos, vec2(side, side)), color);
+        }
+        DenseLayer::Mesh(std::sync::Arc::new(mesh))
+    } else {
+        let ppp = ui.ctx().pixels_per_point();
+        let area = frame.expand(8.0);
+        let size = area.size() * ppp;
+        let mut bitmap = Bitmap::new(size.x.ceil() as usize, size.y.ceil() as usize);
+        for &(pos, side, color) in &squares {
+            let p = ((pos - area.min) * ppp).to_pos2();
+            bitmap.square(p, side * ppp, color);
+        }
+        let tex = bitmap.into_texture(ui.ctx(), "timeline-dense");
+        let shown = Rect::from_min_size(area.min, vec2(size.x.ceil(), size.y.ceil()) / ppp);
+        DenseLayer::Texture(tex, shown)
+    };
+    (layer, marks)
+}
+
+/// The x range of the seven days centred on `day`, with room on the left for the lane names.
+pub fn week_around(day: i64) -> (f64, f64) {
+    let d = day as f64;
+    (d - 5.0, d + 3.5)
 }
 
 fn selected_entity(sel: Selection) -> Option<usize> {

@@ -1,5 +1,8 @@
 //! Offscreen export of every view: sizes, content, determinism, reference images, SVG.
 
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
 use image::RgbaImage;
 use waqai::export::{ExportOptions, Format, View, render_bytes, render_rgba};
 
@@ -259,4 +262,23 @@ fn dark_theme_exports_are_dark_and_keep_their_colours() {
     );
     let light = render_rgba(&seed(), &opts(View::Timeline, 1.0));
     assert_ne!(img.as_raw(), light.as_raw());
+}
+
+#[test]
+fn a_picture_of_a_dense_document_is_drawn_as_shapes() {
+    // The window draws thousands of marks and edges into one texture; a picture must not, or
+    // its SVG would hold a bitmap and its PNG a resampled one.
+    let doc = synthetic::synthetic(3_000, 600);
+    for view in [View::Timeline, View::Relations] {
+        let frame = waqai::export::render_frame(&doc, &opts(view, 1.0));
+        for p in &frame.primitives {
+            if let egui::epaint::Primitive::Mesh(m) = &p.primitive {
+                assert_eq!(
+                    m.texture_id,
+                    egui::TextureId::default(),
+                    "{view:?}: a mesh with a texture other than the fonts'"
+                );
+            }
+        }
+    }
 }

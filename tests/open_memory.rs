@@ -46,5 +46,6 @@ fn ten_thousand_events_fit_in_a_modest_heap() {
         h.state().panels.relations.layout.is_none(),
         "the graph settled"
     );
-    assert!(window_bytes as f64 / MB < 80.0);
+    // Measured 22.9 MB; the process under Xvfb adds some 120 MB of window system and GL.
+    assert!(window_bytes as f64 / MB < 35.0, "the window holds too much");
 }

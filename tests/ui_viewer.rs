@@ -494,3 +494,37 @@ fn closing_a_window_with_escape_gives_the_keyboard_back() {
     assert_eq!(h.ctx.memory(|m| m.focused()), Some(field));
     assert!(h.state().panels.article.search_open);
 }
+
+#[test]
+fn an_open_records_the_time_of_each_stage_up_to_its_first_frame() {
+    let dir = std::env::temp_dir().join(format!("waqai-timings-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch");
+    let path = dir.join("big.waqai.json");
+    waqai::model::save_document(&synthetic::synthetic(2_000, 400), &path).expect("saved");
+    let mut h = harness();
+    assert!(
+        h.state().last_open_timings().is_none(),
+        "nothing opened yet"
+    );
+    h.state_mut().open_path(&path);
+    h.run_steps(1);
+    let t = h.state().last_open_timings().expect("timed").clone();
+    let names: Vec<&str> = t.stages().iter().map(|s| s.0).collect();
+    assert_eq!(
+        names,
+        [
+            "read",
+            "parse",
+            "validate",
+            "chronology",
+            "graph",
+            "lanes",
+            "selection",
+            "wait",
+            "first frame"
+        ]
+    );
+    assert!(t.get("parse").expect("parsed") > std::time::Duration::ZERO);
+    assert_eq!(h.state().session.doc().events.len(), 2_000);
+    let _ = std::fs::remove_dir_all(&dir);
+}

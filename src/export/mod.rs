@@ -161,11 +161,11 @@ pub fn render_frame(doc: &Document, opts: &ExportOptions) -> Frame {
     ctx.global_style_mut(|s| s.animation_time = 0.0);
     let session = Session::new(doc.clone(), None);
     let mut panels = Panels::default();
+    panels.reset(doc);
     // A picture shows the settled graph, not the first frames of its layout.
     panels.relations.settle_now = true;
     // And draws its dense layers as shapes (SVG keeps them as vectors).
     panels.timeline.vector = true;
-    panels.reset(doc);
     let mut textures = raster::Textures::default();
     let mut last = None;
     let mut texts = Vec::new();

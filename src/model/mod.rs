@@ -2,6 +2,7 @@
 
 mod chronology;
 mod edit;
+mod extra;
 mod history;
 mod io;
 mod types;

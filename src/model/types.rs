@@ -3,10 +3,8 @@
 //! Every struct keeps the fields it does not know in `extra`, so that a save writes them back.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
-/// Fields a reader does not know, kept as they were for the next save.
-pub type Extra = Map<String, Value>;
+pub use super::extra::Extra;
 
 /// The `format` value this program reads and writes.
 pub const FORMAT: &str = "waqai/1";

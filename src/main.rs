@@ -6,7 +6,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use waqai::app::WaqaiApp;
-use waqai::export::{ExportOptions, Format, View};
+use waqai::export::data::{DataFormat, Table};
+use waqai::export::sidecar::Sidecar;
+use waqai::export::{self, ExportOptions, Format, View};
+use waqai::selection::Item;
 
 /// Waqai: the meetings, visits and agreements an Arabic news article reports.
 #[derive(Parser)]
@@ -25,19 +28,40 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Render a view to PNG or SVG without a window or a GPU.
+    /// Render a view to PNG or SVG without a window or a GPU (with a `.json` sidecar that
+    /// replays it), or write the data as GEXF, GraphML, TimelineJS JSON, CSV or a GDELT-like TSV.
     Export {
         /// The document or article.
-        input: PathBuf,
-        /// Which view.
+        #[arg(required_unless_present = "replay")]
+        input: Option<PathBuf>,
+        /// Which view (pictures).
         #[arg(long, value_enum, default_value = "timeline")]
         view: ViewArg,
-        /// Picture format.
+        /// Picture or data format.
         #[arg(long, value_enum, default_value = "png")]
         format: FormatArg,
-        /// Where to write the picture.
+        /// Which table, for `--format csv`.
+        #[arg(long, value_enum, default_value = "events")]
+        table: TableArg,
+        /// Where to write (for `--replay`: default, the picture beside the sidecar).
+        #[arg(long, required_unless_present = "replay")]
+        out: Option<PathBuf>,
+        /// Make a picture again from its sidecar (`NAME.png.json`), byte for byte.
+        #[arg(long, conflicts_with = "input")]
+        replay: Option<PathBuf>,
+        /// Timeline lanes per event kind instead of per actor.
         #[arg(long)]
-        out: PathBuf,
+        lanes_by_kind: bool,
+        /// Places (cities, countries, sites) as nodes of the graph.
+        #[arg(long)]
+        places: bool,
+        /// Select an event or an actor by id: it and what relates to it stand out.
+        #[arg(long)]
+        select: Option<String>,
+        /// Publication date (YYYY-MM-DD): relative dates («today», weekdays) become calendar
+        /// dates, as TimelineJS and the tables need.
+        #[arg(long)]
+        published: Option<String>,
         /// Logical width in points (default: the view's own).
         #[arg(long)]
         width: Option<f32>,
@@ -124,6 +148,23 @@ enum ViewArg {
 enum FormatArg {
     Png,
     Svg,
+    /// GEXF 1.3 graph (Gephi).
+    Gexf,
+    /// GraphML graph.
+    Graphml,
+    /// TimelineJS JSON.
+    Timelinejs,
+    /// CSV table (see --table), UTF-8 with a BOM.
+    Csv,
+    /// GDELT-like event table, tab-separated, one row per dyad per event.
+    Gdelt,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TableArg {
+    Events,
+    Actors,
+    Relations,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -139,12 +180,38 @@ fn main() -> ExitCode {
             input,
             view,
             format,
+            table,
             out,
+            replay,
+            lanes_by_kind,
+            places,
+            select,
+            published,
             width,
             height,
             scale,
             theme,
         }) => {
+            if let Some(sidecar) = replay {
+                return replay_export(&sidecar, out.as_deref());
+            }
+            let (Some(input), Some(out)) = (input, out) else {
+                unreachable!("clap requires both without --replay");
+            };
+            // Absolute, as the sidecar records it: a replay then opens the very same path.
+            let input = std::path::absolute(&input).unwrap_or(input);
+            let data = match format {
+                FormatArg::Png | FormatArg::Svg => None,
+                FormatArg::Gexf => Some(DataFormat::Gexf),
+                FormatArg::Graphml => Some(DataFormat::Graphml),
+                FormatArg::Timelinejs => Some(DataFormat::TimelineJs),
+                FormatArg::Csv => Some(DataFormat::Csv(match table {
+                    TableArg::Events => Table::Events,
+                    TableArg::Actors => Table::Actors,
+                    TableArg::Relations => Table::Relations,
+                })),
+                FormatArg::Gdelt => Some(DataFormat::Gdelt),
+            };
             let view = match view {
                 ViewArg::Timeline => View::Timeline,
                 ViewArg::Relations => View::Relations,
@@ -154,8 +221,8 @@ fn main() -> ExitCode {
             };
             let mut opts = ExportOptions::new(view);
             opts.format = match format {
-                FormatArg::Png => Format::Png,
                 FormatArg::Svg => Format::Svg,
+                _ => Format::Png,
             };
             opts.width = width.unwrap_or(opts.width);
             opts.height = height.unwrap_or(opts.height);
@@ -165,14 +232,50 @@ fn main() -> ExitCode {
             }
             opts.scale = scale;
             opts.dark = matches!(theme, ThemeArg::Dark);
-            let doc = match waqai::open::open_path(&input) {
+            opts.lanes_by_kind = lanes_by_kind;
+            opts.show_places = places;
+            if let Some(p) = &published
+                && waqai::model::parse_date(p).is_none()
+            {
+                eprintln!("waqai: --published {p} is not a date (YYYY-MM-DD)");
+                return ExitCode::from(2);
+            }
+            opts.published = published.clone();
+            let mut doc = match waqai::open::open_path(&input) {
                 Ok(d) => d,
                 Err(e) => {
                     eprintln!("waqai: could not open {e}");
                     return ExitCode::FAILURE;
                 }
             };
-            match waqai::export::export_to(&doc, &opts, &out) {
+            if let (Some(p), Some(_)) = (&published, data) {
+                doc.article.published = Some(p.clone());
+                waqai::model::resolve_relative_dates(&mut doc);
+            }
+            if let Some(id) = select {
+                opts.selection = if doc.event_index(&id).is_some() {
+                    Item::Event(id)
+                } else if doc.entity_index(&id).is_some() {
+                    Item::Entity(id)
+                } else {
+                    eprintln!("waqai: --select {id}: no event or actor has this id");
+                    return ExitCode::from(2);
+                };
+            }
+            let written = match data {
+                Some(f) => export::data::export_data_to(&doc, f, places, None, &out),
+                None => match std::fs::read(&input) {
+                    Ok(bytes) => export::sidecar::export_with_sidecar(
+                        &doc,
+                        &opts,
+                        &out,
+                        Some((&input, &bytes)),
+                        false,
+                    ),
+                    Err(e) => Err(waqai::model::load_error(&input, e.to_string())),
+                },
+            };
+            match written {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("waqai: {e}");
@@ -226,6 +329,40 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// `waqai export --replay SIDECAR`: the picture made again from the same input and settings.
+fn replay_export(sidecar: &std::path::Path, out: Option<&std::path::Path>) -> ExitCode {
+    let replayed = (|| -> Result<PathBuf, String> {
+        let side = Sidecar::read(sidecar)?;
+        let opts = side.options()?;
+        let (input, bytes) = side.input_for_replay(sidecar)?;
+        let doc = waqai::open::open_path(&input).map_err(|e| format!("could not open {e}"))?;
+        let out = match out {
+            Some(o) => o.to_owned(),
+            None => sidecar.with_extension(""),
+        };
+        export::sidecar::export_with_sidecar(&doc, &opts, &out, Some((&input, &bytes)), false)
+            .map_err(|e| e.to_string())?;
+        if side.waqai_version != env!("CARGO_PKG_VERSION") {
+            eprintln!(
+                "waqai: exported by Waqai {}, replayed by {}: the picture may differ",
+                side.waqai_version,
+                env!("CARGO_PKG_VERSION")
+            );
+        }
+        Ok(out)
+    })();
+    match replayed {
+        Ok(out) => {
+            eprintln!("waqai: wrote {}", out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("waqai: cannot replay {}: {e}", sidecar.display());
+            ExitCode::FAILURE
+        }
     }
 }
 

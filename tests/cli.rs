@@ -124,3 +124,127 @@ fn jsonl_streams_stdin_to_stdout_and_says_when_a_line_failed() {
     assert_eq!(out.lines().count(), 3);
     assert!(out.lines().nth(1).unwrap().contains("\"error\""));
 }
+
+#[test]
+fn a_picture_replays_byte_for_byte_from_its_sidecar() {
+    let dir = scratch("replay");
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("seed.waqai.json");
+    std::fs::copy(seed_doc(), &input).unwrap();
+    let first = dir.join("rel.png");
+    let status = waqai()
+        .args(["export"])
+        .arg(&input)
+        .args(["--view", "relations", "--scale", "2", "--theme", "dark"])
+        .args([
+            "--select",
+            "e2_meeting_ledrian",
+            "--places",
+            "--published",
+            "2020-11-19",
+        ])
+        .arg("--out")
+        .arg(&first)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let side = waqai::export::sidecar::Sidecar::read(&dir.join("rel.png.json")).unwrap();
+    assert_eq!(side.view, "relations");
+    assert_eq!(
+        side.selection,
+        Some(waqai::export::sidecar::SelectionRef::Event(
+            "e2_meeting_ledrian".into()
+        ))
+    );
+    assert!(side.show_places && side.theme == "dark" && side.scale == 2.0);
+    assert_eq!(side.published.as_deref(), Some("2020-11-19"));
+    let png = std::fs::read(&first).unwrap();
+    assert_eq!(side.output_sha256, waqai::export::sidecar::sha256_hex(&png));
+
+    let again = dir.join("again.png");
+    let out = waqai()
+        .args(["export", "--replay"])
+        .arg(dir.join("rel.png.json"))
+        .arg("--out")
+        .arg(&again)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read(&again).unwrap() == png, "the replay differs");
+
+    // A changed input is refused, and nothing is written.
+    let mut text = std::fs::read_to_string(&input).unwrap();
+    text.push('\n');
+    std::fs::write(&input, text).unwrap();
+    let third = dir.join("third.png");
+    let out = waqai()
+        .args(["export", "--replay"])
+        .arg(dir.join("rel.png.json"))
+        .arg("--out")
+        .arg(&third)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("changed since the export"));
+    assert!(!third.exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn data_formats_come_out_of_the_command_line() {
+    let dir = scratch("data");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (format, table, file, starts) in [
+        ("gexf", "events", "g.gexf", "<?xml"),
+        ("graphml", "events", "g.graphml", "<?xml"),
+        ("timelinejs", "events", "t.json", "{"),
+        ("csv", "actors", "a.csv", "\u{feff}id,name"),
+        ("gdelt", "events", "e.tsv", "GlobalEventID\t"),
+    ] {
+        let out = waqai()
+            .args(["export"])
+            .arg(seed_doc())
+            .args([
+                "--format",
+                format,
+                "--table",
+                table,
+                "--published",
+                "2020-11-19",
+            ])
+            .arg("--out")
+            .arg(dir.join(file))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        assert!(
+            text.starts_with(starts),
+            "{format}: {}",
+            &text[..40.min(text.len())]
+        );
+        assert!(
+            !dir.join(format!("{file}.json")).exists(),
+            "data has no sidecar"
+        );
+    }
+    // TimelineJS without any date says what to do.
+    let out = waqai()
+        .args(["export"])
+        .arg(seed_doc())
+        .args(["--format", "timelinejs", "--out"])
+        .arg(dir.join("none.json"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("publication date"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -234,6 +234,10 @@ fn export_from_the_menu_writes_a_png() {
     let out = dir.join("timeline.png");
     let _ = std::fs::remove_file(&out);
     let mut h = harness();
+    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("seeds/000_53d1f05ff851aa2a.waqai.json");
+    assert!(h.state_mut().open_path(&seed));
+    h.run_steps(3);
     h.state_mut().picker = Box::new(GivenPath(Some(out.clone())));
     h.get_by_label("File").click();
     h.run_steps(2);
@@ -262,6 +266,55 @@ fn export_from_the_menu_writes_a_png() {
             .unwrap_or("")
             .contains("timeline.png")
     );
+    // The sidecar records what the window showed, and replays to the same bytes.
+    let side = waqai::export::sidecar::Sidecar::read(&dir.join("timeline.png.json")).unwrap();
+    assert_eq!(side.view, "timeline");
+    assert!(side.timeline_window.is_some(), "the visible time range");
+    let input = side.input.as_ref().expect("the seed's file");
+    assert!(
+        input.path.ends_with("000_53d1f05ff851aa2a.waqai.json"),
+        "{}",
+        input.path
+    );
+    assert!(!side.unsaved_edits);
+    let (path, _) = side
+        .input_for_replay(&dir.join("timeline.png.json"))
+        .unwrap();
+    let doc = waqai::open::open_path(&path).unwrap();
+    let again = waqai::export::render_bytes(&doc, &side.options().unwrap());
+    assert!(again == std::fs::read(&out).unwrap(), "replay differs");
+}
+
+#[test]
+fn data_export_from_the_dialog_writes_graphml_with_every_node() {
+    let dir = std::env::temp_dir().join(format!("waqai-ui-data-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("g.graphml");
+    let _ = std::fs::remove_file(&out);
+    let mut h = harness();
+    h.state_mut().picker = Box::new(GivenPath(Some(out.clone())));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run_steps(2);
+    h.get_by_label("Data").click();
+    h.run_steps(2);
+    h.get_by_label("GraphML graph").click();
+    h.run_steps(2);
+    h.get_by_label("Export…").click();
+    h.run_steps(2);
+    for _ in 0..3000 {
+        if h.state().export.running.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.run_steps(1);
+    }
+    assert!(h.state().banner().is_none(), "{:?}", h.state().banner());
+    let xml = std::fs::read_to_string(&out).expect("written");
+    let nodes = h.state().session.graph().nodes.len();
+    assert!(nodes > 3);
+    assert_eq!(xml.matches("<node ").count(), nodes);
+    assert!(!dir.join("g.graphml.json").exists());
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -1,10 +1,11 @@
 //! The window's dialogs: the export dialog (and the export running in the background), the
 //! question about unsaved changes, the list of keyboard shortcuts.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use super::{Command, Pending, WaqaiApp, recovery_path};
+use crate::export::data::DataFormat;
 use crate::export::{ExportOptions, Format, View};
 
 /// The state of the export dialog and of a running export.
@@ -13,6 +14,8 @@ pub struct ExportDialog {
     pub open: bool,
     /// What to export.
     pub opts: ExportOptions,
+    /// Export data in this format instead of a picture.
+    pub data: Option<DataFormat>,
     /// A running export reports here.
     pub running: Option<Receiver<Result<PathBuf, String>>>,
     /// The last export's outcome.
@@ -24,6 +27,7 @@ impl Default for ExportDialog {
         Self {
             open: false,
             opts: ExportOptions::new(View::Timeline),
+            data: None,
             running: None,
             message: None,
         }
@@ -47,7 +51,8 @@ impl ExportDialog {
         if self.running.is_some() {
             ui.separator();
             ui.spinner();
-            ui.label(format!("exporting {}…", self.opts.view.name()));
+            let what = self.data.map_or(self.opts.view.name(), |d| d.label());
+            ui.label(format!("exporting {what}…"));
         } else if let Some(m) = &self.message {
             ui.separator();
             ui.label(m);
@@ -55,6 +60,43 @@ impl ExportDialog {
     }
 
     fn form(&mut self, ui: &mut egui::Ui) -> bool {
+        ui.horizontal(|ui| {
+            if ui
+                .selectable_label(self.data.is_none(), "Picture")
+                .on_hover_text("PNG or SVG of a view, with a .json sidecar that can replay it")
+                .clicked()
+            {
+                self.data = None;
+            }
+            if ui
+                .selectable_label(self.data.is_some(), "Data")
+                .on_hover_text("The graph, the timeline or the tables, for other tools")
+                .clicked()
+                && self.data.is_none()
+            {
+                self.data = Some(DataFormat::Gexf);
+            }
+        });
+        ui.separator();
+        if let Some(current) = self.data {
+            for f in DataFormat::ALL {
+                if ui
+                    .radio(current == f, f.label())
+                    .on_hover_text(format!("*.{}", f.extension()))
+                    .clicked()
+                {
+                    self.data = Some(f);
+                }
+            }
+            ui.separator();
+            let mut go = false;
+            ui.add_enabled_ui(self.running.is_none(), |ui| {
+                if ui.button("Export…").clicked() {
+                    go = true;
+                }
+            });
+            return go;
+        }
         let o = &mut self.opts;
         egui::Grid::new("export-grid")
             .num_columns(2)
@@ -145,7 +187,7 @@ impl WaqaiApp {
         }
         let mut open = true;
         let mut go = false;
-        egui::Window::new("Export view")
+        egui::Window::new("Export")
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
@@ -157,22 +199,53 @@ impl WaqaiApp {
     }
 
     fn start_export(&mut self, ctx: &egui::Context) {
-        let ext = match self.export.opts.format {
-            Format::Png => "png",
-            Format::Svg => "svg",
+        let name = match self.export.data {
+            Some(f) => format!("waqai.{}", f.extension()),
+            None => {
+                let ext = match self.export.opts.format {
+                    Format::Png => "png",
+                    Format::Svg => "svg",
+                };
+                format!("waqai-{}.{ext}", self.export.opts.view.name())
+            }
         };
-        let name = format!("waqai-{}.{ext}", self.export.opts.view.name());
         let Some(path) = self.picker.save(&name) else {
             return;
         };
         let (tx, rx) = std::sync::mpsc::channel();
         let doc = self.session.doc().clone();
-        let opts = self.export.opts.clone();
         let ctx = ctx.clone();
+        let job: Box<dyn FnOnce() -> Result<(), crate::model::LoadError> + Send> = match self
+            .export
+            .data
+        {
+            Some(format) => {
+                let places = self.settings.show_places;
+                let pos = self.panels.relations.pos.clone();
+                let path = path.clone();
+                Box::new(move || {
+                    crate::export::data::export_data_to(&doc, format, places, Some(&pos), &path)
+                })
+            }
+            None => {
+                // The picture shows what the window shows: filters, selection, time range.
+                let mut opts = self.export.opts.clone();
+                opts.lanes_by_kind = self.panels.timeline.by_kind;
+                opts.show_places = self.settings.show_places;
+                opts.selection = self.session.item().clone();
+                opts.timeline_window = self.panels.timeline.x_window;
+                let input = self.session.path().map(Path::to_owned);
+                let unsaved = self.session.is_dirty();
+                let path = path.clone();
+                Box::new(move || {
+                    let bytes = input.as_deref().and_then(|p| std::fs::read(p).ok());
+                    let input = input.as_deref().zip(bytes.as_deref());
+                    crate::export::sidecar::export_with_sidecar(&doc, &opts, &path, input, unsaved)
+                })
+            }
+        };
         std::thread::spawn(move || {
-            let r = crate::export::export_to(&doc, &opts, &path)
-                .map(|()| path)
-                .map_err(|e| e.to_string());
+            let r = job().map(|()| path).map_err(|e| e.to_string());
             let _ = tx.send(r);
             ctx.request_repaint();
         });

@@ -1,7 +1,9 @@
 //! Offscreen rendering of views to PNG (CPU rasteriser) and SVG, shared by the window and the
 //! command line: the same settings give the same bytes.
 
+pub mod data;
 pub mod raster;
+pub mod sidecar;
 pub mod svg;
 
 use std::path::Path;
@@ -108,6 +110,17 @@ pub struct ExportOptions {
     pub scale: f32,
     /// Dark theme instead of light.
     pub dark: bool,
+    /// Timeline lanes per event kind instead of per actor.
+    pub lanes_by_kind: bool,
+    /// Places as nodes of the relationship graph.
+    pub show_places: bool,
+    /// What is selected (and so highlighted, with what relates to it).
+    pub selection: crate::selection::Item,
+    /// The range of the time axis shown (days), when not all events.
+    pub timeline_window: Option<(f64, f64)>,
+    /// Publication date (`YYYY-MM-DD`) given for the picture, turning relative dates into
+    /// calendar dates (as `waqai extract --published` does).
+    pub published: Option<String>,
 }
 
 impl ExportOptions {
@@ -121,6 +134,11 @@ impl ExportOptions {
             height,
             scale: 1.0,
             dark: false,
+            lanes_by_kind: false,
+            show_places: false,
+            selection: crate::selection::Item::None,
+            timeline_window: None,
+            published: None,
         }
     }
 
@@ -159,9 +177,22 @@ pub fn render_frame(doc: &Document, opts: &ExportOptions) -> Frame {
         egui::Theme::Light
     });
     ctx.global_style_mut(|s| s.animation_time = 0.0);
-    let session = Session::new(doc.clone(), None);
+    let mut doc = doc.clone();
+    if let Some(p) = &opts.published {
+        doc.article.published = Some(p.clone());
+        crate::model::resolve_relative_dates(&mut doc);
+    }
+    let doc = &doc;
+    let mut session = Session::new(doc.clone(), None);
+    session.set_options(crate::session::Options {
+        lanes_by_kind: opts.lanes_by_kind,
+        show_places: opts.show_places,
+    });
+    session.select_item(opts.selection.clone());
     let mut panels = Panels::default();
     panels.reset(doc);
+    panels.timeline.by_kind = opts.lanes_by_kind;
+    panels.timeline.show_x = opts.timeline_window;
     // A picture shows the settled graph, not the first frames of its layout.
     panels.relations.settle_now = true;
     // And draws its dense layers as shapes (SVG keeps them as vectors).

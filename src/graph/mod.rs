@@ -150,6 +150,20 @@ impl Graph {
         Self { nodes, edges }
     }
 
+    /// Degree centrality of each node: its neighbours over the most it could have (edges are
+    /// aggregated, one per pair).
+    pub fn degree_centrality(&self) -> Vec<f64> {
+        let mut degree = vec![0usize; self.nodes.len()];
+        for e in &self.edges {
+            if e.a != e.b {
+                degree[e.a] += 1;
+                degree[e.b] += 1;
+            }
+        }
+        let most = self.nodes.len().saturating_sub(1).max(1) as f64;
+        degree.into_iter().map(|d| d as f64 / most).collect()
+    }
+
     /// Index in `nodes` of entity `entity`.
     pub fn node_of(&self, entity: usize) -> Option<usize> {
         // Nodes are in the order of the entities.

@@ -30,6 +30,8 @@ pub struct TimelineState {
     pub vector: bool,
     /// Show this range of the time axis (in days) on the next frame, all lanes in height.
     pub show_x: Option<(f64, f64)>,
+    /// The range of the time axis shown last frame (days).
+    pub x_window: Option<(f64, f64)>,
 }
 
 /// Key, drawing and marks of an aggregated dense timeline.
@@ -45,6 +47,7 @@ impl Default for TimelineState {
             dense_cache: None,
             vector: false,
             show_x: None,
+            x_window: None,
         }
     }
 }
@@ -159,6 +162,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
     let dark = vs.dark;
     let text_color = ui.visuals().text_color();
     let bounds = t.bounds();
+    st.x_window = Some((bounds.min()[0], bounds.max()[0]));
     let (ymin, ymax) = (bounds.min()[1], bounds.max()[1]);
 
     // Lane bands.

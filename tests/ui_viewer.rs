@@ -241,7 +241,7 @@ fn export_from_the_menu_writes_a_png() {
     h.state_mut().picker = Box::new(GivenPath(Some(out.clone())));
     h.get_by_label("File").click();
     h.run_steps(2);
-    h.get_by_label_contains("Export view…").click();
+    h.get_by_label_contains("Export…").click();
     h.run_steps(2);
     assert!(h.state().export.open, "the export dialog is open");
     h.get_by_label("Export…").click();

@@ -89,7 +89,7 @@ impl Command {
             Command::Open => "Open…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
-            Command::Export => "Export view…",
+            Command::Export => "Export…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -110,7 +110,9 @@ impl Command {
             Command::Open => "open a document (`*.waqai.json`) or an article (`.txt`, `.html`)",
             Command::Save => "save the document (atomically)",
             Command::SaveAs => "save the document under another name",
-            Command::Export => "export a view as PNG or SVG",
+            Command::Export => {
+                "export a view as PNG or SVG (with a sidecar to replay it), or the data as GEXF, GraphML, TimelineJS, CSV or a GDELT-like table"
+            }
             Command::Quit => "close the window (asking first about unsaved edits)",
             Command::Undo => "undo the last edit",
             Command::Redo => "redo what was undone",

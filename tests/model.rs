@@ -307,6 +307,13 @@ fn chronology_gives_a_readable_relative_axis() {
     );
     let xs: Vec<f64> = c.placed.iter().map(|p| p.x).collect();
     assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
+    // Events the text gives no day for sit in their band after the dated ones.
+    let band = c.undated_band.expect("the seed has events without a day");
+    for p in &c.placed {
+        assert_eq!(p.day_known, p.x < band.0, "{p:?}");
+    }
+    assert_eq!(c.publication_day, Some(0));
+    assert_eq!(c.x_range().1, band.1);
     let mut dated = doc.clone();
     dated.article.published = Some("2020-11-19".into());
     let c = model::Chronology::of(&dated);
@@ -352,4 +359,80 @@ fn chronology_culls_by_x_even_when_story_order_is_not_date_order() {
         assert_eq!(c.of_event(i).unwrap().event, i);
     }
     assert!(c.of_event(doc.events.len()).is_none());
+}
+
+#[test]
+fn undated_events_go_to_their_own_band_in_article_order() {
+    let mut doc = seed();
+    doc.article.published = Some("2020-11-19".into());
+    for (k, e) in doc.events.iter_mut().enumerate() {
+        e.when = Default::default();
+        if k % 2 == 0 {
+            e.when.date = Some(format!("2020-11-{:02}", 10 + k));
+            e.when.precision = "day".into();
+        }
+    }
+    let c = model::Chronology::of(&doc);
+    let band = c.undated_band.expect("a band");
+    let mut in_band: Vec<&model::Placed> = c.placed.iter().filter(|p| !p.day_known).collect();
+    assert_eq!(in_band.len(), doc.events.len() / 2);
+    assert!(in_band.iter().all(|p| p.x > band.0 && p.x < band.1));
+    assert!(
+        c.placed
+            .iter()
+            .filter(|p| p.day_known)
+            .all(|p| p.x < band.0)
+    );
+    // In article order, left to right.
+    in_band.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let orders: Vec<i64> = in_band.iter().map(|p| doc.events[p.event].order).collect();
+    assert!(orders.windows(2).all(|w| w[0] < w[1]), "{orders:?}");
+    // No day labels inside the band; the publication day is on the axis.
+    assert!(!c.is_dated_x(band.0 + 0.1) && c.is_dated_x(band.0 - 0.1));
+    let published = model::parse_date("2020-11-19").unwrap();
+    assert_eq!(c.publication_day, Some(published));
+    assert!(c.x_range().0 <= published as f64 - 0.5);
+}
+
+#[test]
+fn month_and_year_dates_span_their_month_and_year() {
+    let mut doc = seed();
+    doc.article.published = Some("2020-11-19".into());
+    for e in &mut doc.events {
+        e.when = Default::default();
+        e.when.date = Some("2020-11-19".into());
+        e.when.precision = "day".into();
+    }
+    doc.events[0].when.date = Some("2020-02-01".into());
+    doc.events[0].when.precision = "month".into();
+    doc.events[1].when.date = Some("2019-01-01".into());
+    doc.events[1].when.precision = "year".into();
+    let c = model::Chronology::of(&doc);
+    let day = |s: &str| model::parse_date(s).unwrap() as f64;
+    // February 2020 had 29 days.
+    assert_eq!(
+        c.of_event(0).unwrap().span,
+        Some((day("2020-02-01") - 0.5, day("2020-02-29") + 0.5))
+    );
+    assert_eq!(
+        c.of_event(1).unwrap().span,
+        Some((day("2019-01-01") - 0.5, day("2019-12-31") + 0.5))
+    );
+    assert_eq!(c.of_event(2).unwrap().span, None);
+    assert!(c.undated_band.is_none());
+    assert_eq!(
+        c.x_range(),
+        (day("2019-01-01") - 0.5, day("2020-11-19") + 0.5)
+    );
+}
+
+#[test]
+fn a_dated_event_told_relative_to_publication_gives_the_publication_date() {
+    let mut doc = seed();
+    doc.article.published = None;
+    doc.events[0].when.date = Some("2015-08-04".into());
+    doc.events[0].when.relative_days = Some(-1);
+    let c = model::Chronology::of(&doc);
+    assert!(c.absolute);
+    assert_eq!(c.publication_day, model::parse_date("2015-08-05"));
 }

@@ -7,23 +7,35 @@ use super::types::Document;
 pub struct Placed {
     /// Index into `Document::events`.
     pub event: usize,
-    /// Day key: days since 1970-01-01 when dates are real, else days from publication.
+    /// Day key: days since 1970-01-01 when dates are real, else days from publication; for an
+    /// event whose day the text does not give, the day of the events told around it.
     pub day: i64,
     /// Position on the axis: the day, plus a fraction for the order within the day.
     pub x: f64,
-    /// Whether the day comes from the text (false: borrowed from neighbouring events).
+    /// Whether the day comes from the text (false: the event sits in the "date not stated"
+    /// band, and `day` is borrowed from its neighbours).
     pub day_known: bool,
+    /// For a date given only to the month or the year, the stretch of the axis it may fall in
+    /// (from the first day to the last, as x values).
+    pub span: Option<(f64, f64)>,
 }
 
 /// The time axis of a document.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Chronology {
-    /// Events in chronological order.
+    /// Dated events in chronological order, then the undated ones in article order.
     pub placed: Vec<Placed>,
     /// Whether day keys are real dates (days since 1970-01-01).
     pub absolute: bool,
     /// Weekday of the publication day (`thursday`), when the text tells it.
     pub publication_weekday: Option<String>,
+    /// The day of publication on the axis (a real date, or 0 on a relative axis), when known.
+    pub publication_day: Option<i64>,
+    /// The "date not stated" band (x from, x to): events the text gives no day for, in article
+    /// order, after the dated ones.
+    pub undated_band: Option<(f64, f64)>,
+    /// x values the axis covers: the dated days and the band.
+    x_span: (f64, f64),
     /// Indices into `placed`, sorted by `x`: the index that culls a view to what it shows.
     by_x: Vec<usize>,
     /// For each event of the document, its index in `placed`.
@@ -33,7 +45,17 @@ pub struct Chronology {
 impl Chronology {
     /// Places every event of the document.
     pub fn of(doc: &Document) -> Self {
-        let published = doc.article.published.as_deref().and_then(parse_date);
+        // A date given with its distance from publication tells the publication date.
+        let published = doc
+            .article
+            .published
+            .as_deref()
+            .and_then(parse_date)
+            .or_else(|| {
+                doc.events.iter().find_map(|e| {
+                    Some(e.when.date.as_deref().and_then(parse_date)? - e.when.relative_days?)
+                })
+            });
         let absolute = published.is_some()
             || doc.events.iter().all(|e| e.when.relative_days.is_none())
                 && doc
@@ -53,41 +75,76 @@ impl Chronology {
                 }
             })
             .collect();
-        let mut days = known.clone();
-        let mut last = None;
-        for d in days.iter_mut() {
-            match d {
-                Some(v) => last = Some(*v),
-                None => *d = last,
-            }
-        }
-        let mut next = None;
-        for d in days.iter_mut().rev() {
-            match d {
-                Some(v) => next = Some(*v),
-                None => *d = next,
-            }
-        }
-        let days: Vec<i64> = days.into_iter().map(|d| d.unwrap_or(0)).collect();
+        // Dated events: the events of one day share it, in story order.
         let mut placed = Vec::with_capacity(order.len());
+        let stated: Vec<usize> = (0..order.len()).filter(|&k| known[k].is_some()).collect();
         let mut start = 0;
-        while start < order.len() {
+        while start < stated.len() {
+            let day = known[stated[start]].unwrap_or(0);
             let mut end = start;
-            while end < order.len() && days[end] == days[start] {
+            while end < stated.len() && known[stated[end]] == Some(day) {
                 end += 1;
             }
             let n = (end - start) as f64;
-            for k in start..end {
-                let rank = (k - start) as f64;
+            for (rank, &k) in stated[start..end].iter().enumerate() {
+                let i = order[k];
                 placed.push(Placed {
-                    event: order[k],
-                    day: days[k],
-                    x: days[k] as f64 - 0.5 + (rank + 1.0) / (n + 1.0),
-                    day_known: known[k].is_some(),
+                    event: i,
+                    day,
+                    x: day as f64 - 0.5 + (rank as f64 + 1.0) / (n + 1.0),
+                    day_known: true,
+                    span: absolute
+                        .then(|| coarse_span(&doc.events[i].when.precision, day))
+                        .flatten(),
                 });
             }
             start = end;
         }
+        let publication_day = if absolute {
+            published
+        } else {
+            doc.events
+                .iter()
+                .any(|e| e.when.relative_days.is_some())
+                .then_some(0)
+        };
+        // The axis shows the dated events and the day of publication.
+        let (lo, hi) = placed
+            .iter()
+            .map(|p| p.span.unwrap_or((p.day as f64 - 0.5, p.day as f64 + 0.5)))
+            .chain(
+                publication_day
+                    .filter(|_| !placed.is_empty())
+                    .map(|d| (d as f64 - 0.5, d as f64 + 0.5)),
+            )
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (a, b)| {
+                (lo.min(a), hi.max(b))
+            });
+        // Undated events: a band of their own after the axis, in article order, each keeping
+        // the day of the events told around it for those who need one.
+        let undated: Vec<usize> = (0..order.len()).filter(|&k| known[k].is_none()).collect();
+        let borrowed = borrowed_days(&known);
+        let band_start = if placed.is_empty() { -0.5 } else { hi + 0.5 };
+        // Wide enough to read beside a long axis: at least a seventh of the dated stretch.
+        let dated_width = if placed.is_empty() { 0.0 } else { hi - lo };
+        let slot = UNDATED_SLOT.max(dated_width / 7.0 / undated.len().max(1) as f64);
+        let undated_band =
+            (!undated.is_empty()).then_some((band_start, band_start + slot * undated.len() as f64));
+        for (j, &k) in undated.iter().enumerate() {
+            placed.push(Placed {
+                event: order[k],
+                day: borrowed[k],
+                x: band_start + slot * (j as f64 + 0.5),
+                day_known: false,
+                span: None,
+            });
+        }
+        let x_span = match (placed.iter().any(|p| p.day_known), undated_band) {
+            (true, Some((_, end))) => (lo, end),
+            (true, None) => (lo, hi),
+            (false, Some(band)) => band,
+            (false, None) => (-0.5, 0.5),
+        };
         let publication_weekday = if absolute {
             published.map(|d| weekday_name(d).to_owned())
         } else {
@@ -106,16 +163,23 @@ impl Chronology {
             placed,
             absolute,
             publication_weekday,
+            publication_day,
+            undated_band,
+            x_span,
             by_x,
             slot_of_event,
         }
     }
 
-    /// Range of x values the events cover, padded to whole days.
+    /// Range of x values the events cover: whole days (and whole months or years for coarse
+    /// dates), and the "date not stated" band.
     pub fn x_range(&self) -> (f64, f64) {
-        let day = |k: Option<&usize>| k.map_or(0, |&k| self.placed[k].day);
-        let (min, max) = (day(self.by_x.first()), day(self.by_x.last()));
-        (min as f64 - 0.5, max as f64 + 0.5)
+        self.x_span
+    }
+
+    /// Whether `x` lies on the dated part of the axis (not in the "date not stated" band).
+    pub fn is_dated_x(&self, x: f64) -> bool {
+        self.undated_band.is_none_or(|(from, _)| x < from)
     }
 
     /// The events placed between `x0` and `x1` (inclusive), in the order of `x`; costs what it
@@ -134,6 +198,9 @@ impl Chronology {
             placed: vec![],
             absolute: self.absolute,
             publication_weekday: self.publication_weekday.clone(),
+            publication_day: self.publication_day,
+            undated_band: self.undated_band,
+            x_span: self.x_span,
             by_x: vec![],
             slot_of_event: vec![],
         }
@@ -143,6 +210,47 @@ impl Chronology {
     pub fn of_event(&self, event: usize) -> Option<&Placed> {
         self.placed.get(*self.slot_of_event.get(event)?)
     }
+}
+
+/// Width on the axis (in days) of one event in the "date not stated" band.
+const UNDATED_SLOT: f64 = 0.6;
+
+/// For each position, the day of the nearest dated event before it (after it, at the start).
+fn borrowed_days(known: &[Option<i64>]) -> Vec<i64> {
+    let mut days = known.to_vec();
+    let mut last = None;
+    for d in days.iter_mut() {
+        match d {
+            Some(v) => last = Some(*v),
+            None => *d = last,
+        }
+    }
+    let mut next = None;
+    for d in days.iter_mut().rev() {
+        match d {
+            Some(v) => next = Some(*v),
+            None => *d = next,
+        }
+    }
+    days.into_iter().map(|d| d.unwrap_or(0)).collect()
+}
+
+/// The stretch of days (as x values) a date of `precision` `month` or `year` may fall in.
+fn coarse_span(precision: &str, day: i64) -> Option<(f64, f64)> {
+    let (y, m, _) = civil_from_days(day);
+    let (first, last) = match precision {
+        "month" => {
+            let next = if m == 12 {
+                days_from_civil(y + 1, 1, 1)
+            } else {
+                days_from_civil(y, m + 1, 1)
+            };
+            (days_from_civil(y, m, 1), next - 1)
+        }
+        "year" => (days_from_civil(y, 1, 1), days_from_civil(y + 1, 1, 1) - 1),
+        _ => return None,
+    };
+    Some((first as f64 - 0.5, last as f64 + 0.5))
 }
 
 /// Turns relative dates («today», «yesterday», weekdays) into calendar dates with the

@@ -129,7 +129,11 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
         .show_y(false)
         .x_grid_spacer(day_spacer)
         .x_axis_formatter(move |m: GridMark, _r| {
-            if m.value.fract() == 0.0 && m.value > lo && m.value < hi {
+            if m.value.fract() == 0.0
+                && m.value > lo
+                && m.value < hi
+                && label_chron.is_dated_x(m.value)
+            {
                 day_label(&label_chron, m.value as i64)
             } else {
                 String::new()
@@ -186,6 +190,8 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
             );
         }
     }
+
+    undated_band_and_publication(ui, &painter, &t, chron, frame);
 
     // Marks: culled to the frame through the chronology's x index, aggregated when too dense.
     st.marks.clear();
@@ -267,6 +273,31 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
                     painter.line_segment(
                         [pos2(*x, *y0), pos2(*x, *y1)],
                         Stroke::new(1.5, color_of(*ev).gamma_multiply(0.6)),
+                    );
+                }
+            }
+            // A visit's direction, host → guest, on its connector.
+            for &(ev, guest, _) in &drawn {
+                let Some(host) = host_of_guest_mark(vs, model, &drawn, ev, guest) else {
+                    continue;
+                };
+                let dir = if guest.y > host.y { 1.0 } else { -1.0 };
+                let tip = pos2(guest.x, guest.y - dir * (MARK_R + 1.0));
+                let base = tip.y - dir * 7.0;
+                painter.add(egui::Shape::convex_polygon(
+                    vec![tip, pos2(tip.x - 4.5, base), pos2(tip.x + 4.5, base)],
+                    color_of(ev),
+                    Stroke::NONE,
+                ));
+            }
+            // Dates given to the month or the year: the stretch they may fall in.
+            for &(ev, pos, _) in &drawn {
+                if let Some((a, b)) = chron.of_event(ev).and_then(|p| p.span) {
+                    let (xa, xb) = (t.position_from_point_x(a), t.position_from_point_x(b));
+                    painter.rect_filled(
+                        Rect::from_min_max(pos2(xa, pos.y - 4.0), pos2(xb, pos.y + 4.0)),
+                        4.0,
+                        color_of(ev).gamma_multiply(0.3),
                     );
                 }
             }
@@ -465,6 +496,93 @@ fn dense_layer(
 pub fn week_around(day: i64) -> (f64, f64) {
     let d = day as f64;
     (d - 5.0, d + 3.5)
+}
+
+/// Where the host of a visit or meeting with a direction (CAMEO 042 make a visit, 043 host a
+/// visit, or host and guest roles) is drawn, when `guest` is the guest's mark of event `ev`.
+fn host_of_guest_mark(
+    vs: &ViewState<'_>,
+    model: &TimelineModel,
+    drawn: &[(usize, Pos2, usize)],
+    ev: usize,
+    guest: Pos2,
+) -> Option<Pos2> {
+    let e = &vs.doc.events[ev];
+    let directed = matches!(e.cameo.as_deref(), Some("042" | "043"))
+        || matches!(e.kind.as_str(), "meeting" | "visit");
+    if !directed {
+        return None;
+    }
+    let lane_entity = |pos: Pos2| {
+        let &(_, _, l) = drawn.iter().find(|d| d.0 == ev && d.1 == pos)?;
+        model.lanes[l].entity
+    };
+    let role_of = |entity: usize| {
+        let id = &vs.doc.entities[entity].id;
+        e.participants
+            .iter()
+            .find(|p| &p.entity == id)
+            .map(|p| p.role.as_str())
+    };
+    if role_of(lane_entity(guest)?)? != "guest" {
+        return None;
+    }
+    drawn
+        .iter()
+        .filter(|d| d.0 == ev && d.1 != guest)
+        .find(|d| model.lanes[d.2].entity.and_then(role_of) == Some("host"))
+        .map(|d| d.1)
+}
+
+/// The "date not stated" band and the publication day's marker, under the marks.
+fn undated_band_and_publication(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    t: &egui_plot::PlotTransform,
+    chron: &crate::model::Chronology,
+    frame: Rect,
+) {
+    let weak = ui.visuals().weak_text_color();
+    let font = egui::FontId::proportional(11.5);
+    if let Some((a, b)) = chron.undated_band {
+        let (xa, xb) = (t.position_from_point_x(a), t.position_from_point_x(b));
+        let band = Rect::from_x_y_ranges(xa..=xb, frame.y_range()).intersect(frame);
+        if band.width() > 0.0 {
+            painter.rect_filled(band, 0.0, ui.visuals().extreme_bg_color.gamma_multiply(0.8));
+            painter.line_segment(
+                [pos2(xa, frame.top()), pos2(xa, frame.bottom())],
+                Stroke::new(1.0, weak),
+            );
+            painter.text(
+                pos2((band.left() + band.right()) / 2.0, frame.bottom() - 4.0),
+                Align2::CENTER_BOTTOM,
+                "date not stated",
+                font.clone(),
+                weak,
+            );
+        }
+    }
+    if let Some(day) = chron.publication_day {
+        let x = t.position_from_point_x(day as f64);
+        if frame.x_range().contains(x) {
+            let accent = ACCENT.gamma_multiply(0.7);
+            let mut y = frame.top();
+            while y < frame.bottom() {
+                painter.line_segment(
+                    [pos2(x, y), pos2(x, (y + 4.0).min(frame.bottom()))],
+                    Stroke::new(1.0, accent),
+                );
+                y += 8.0;
+            }
+            painter.text(
+                pos2(x + 3.0, frame.bottom() - 4.0),
+                Align2::LEFT_BOTTOM,
+                "published",
+                font,
+                accent,
+            );
+        }
+    }
 }
 
 fn selected_entity(sel: Selection) -> Option<usize> {

@@ -85,6 +85,14 @@ fn benches(c: &mut Criterion) {
         "10k_events_2k_actors",
         &synthetic::synthetic(10_000, 2_000),
     );
+    // Stress layouts: about 200 nodes, and the largest laid out at once in a first frame.
+    for (events, actors) in [(400, 210), (240, 125)] {
+        let doc = synthetic::synthetic(events, actors);
+        let g = waqai::graph::Graph::of(&doc, false);
+        c.bench_function(&format!("layout/stress_{}_nodes", g.nodes.len()), |b| {
+            b.iter(|| waqai::graph::stress::stress_layout(&g, 1.4))
+        });
+    }
 }
 
 criterion_group! {

@@ -1,6 +1,8 @@
 //! The relationship graph: nodes and weighted edges from a document, and a deterministic
 //! force-directed layout. No GUI code.
 
+pub mod stress;
+
 use crate::hash::FastMap as HashMap;
 
 use crate::model::Document;
@@ -171,8 +173,13 @@ impl Graph {
     }
 }
 
-/// Positions for the nodes of `graph`, in a square of side about `100·√n`; the same graph always
-/// gives the same picture (Fruchterman–Reingold from a circle, fixed cooling schedule).
+/// Graphs up to this many nodes are laid out by stress majorisation at once; larger ones by
+/// a force layout over frames.
+pub const STRESS_LIMIT: usize = 120;
+
+/// Positions for the nodes of `graph`; the same graph always gives the same picture (stress
+/// majorisation up to [`STRESS_LIMIT`] nodes, else Fruchterman–Reingold from a circle with a
+/// fixed cooling schedule), no two nodes closer than [`stress::MIN_GAP`].
 pub fn force_layout(graph: &Graph) -> Vec<[f32; 2]> {
     let mut run = LayoutRun::new(graph);
     while !run.step(graph) {}
@@ -195,9 +202,27 @@ pub struct LayoutRun {
 }
 
 impl LayoutRun {
-    /// Nodes on a circle, no iteration done.
+    /// A layout for a panel about 1.4 times as wide as high.
     pub fn new(graph: &Graph) -> Self {
+        Self::with_aspect(graph, 1.4)
+    }
+
+    /// A layout for a panel of `aspect` (width / height): a small graph is laid out at once by
+    /// stress majorisation, components side by side; a large one starts on a circle, no
+    /// iteration done.
+    pub fn with_aspect(graph: &Graph, aspect: f32) -> Self {
         let n = graph.nodes.len();
+        if n <= STRESS_LIMIT {
+            return Self {
+                pos: stress::stress_layout(graph, aspect),
+                disp: vec![],
+                k: 0.0,
+                temp: 0.0,
+                cool: 0.0,
+                done: 0,
+                iterations: 0,
+            };
+        }
         let side = 110.0 * (n as f32).sqrt().max(2.0);
         let k = side / (n.max(1) as f32).sqrt() * 1.5;
         let pos: Vec<[f32; 2]> = (0..n)
@@ -284,6 +309,9 @@ impl LayoutRun {
         }
         self.temp = (self.temp - self.cool).max(1.0);
         self.done += 1;
+        if self.is_done() {
+            stress::separate(&mut self.pos, stress::MIN_GAP);
+        }
         self.is_done()
     }
 }

@@ -30,6 +30,9 @@ pub struct RelationsState {
     pub pos_version: u64,
     /// The mesh and labels of a crowded graph, with the key of the view they were made for.
     pub crowded_cache: Option<CrowdedCache>,
+    /// Where each node's name was placed last frame: (node index, rect); names that found no
+    /// free place are not listed (hovering the node shows them).
+    pub names: Vec<(usize, Rect)>,
     /// The layout still settling, a few iterations a frame.
     pub layout: Option<crate::graph::LayoutRun>,
     /// Finish a layout at once instead of over frames (pictures for export).
@@ -62,6 +65,7 @@ impl Default for RelationsState {
             dragging: None,
             pos_version: 0,
             crowded_cache: None,
+            names: vec![],
             layout: None,
             settle_now: false,
             auto_fit: true,
@@ -105,7 +109,9 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         return None;
     }
     if st.pos.len() != graph.nodes.len() {
-        let run = crate::graph::LayoutRun::new(graph);
+        let size = ui.available_size();
+        let aspect = (size.x / size.y.max(1.0)).clamp(0.5, 3.0);
+        let run = crate::graph::LayoutRun::with_aspect(graph, aspect);
         st.pos.clone_from(&run.pos);
         st.layout = Some(run);
         st.auto_fit = true;
@@ -122,16 +128,29 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
     }
     let (rect, bg) = ui.allocate_exact_size(ui.available_size(), egui::Sense::click_and_drag());
     if st.fit_request {
-        let mut b = Rect::NOTHING;
-        for p in &st.pos {
-            b.extend_with(pos2(p[0], p[1]));
+        // Fit; once the layout is still, part nodes that would touch at this scale, and fit
+        // again (a few rounds: parting widens the picture).
+        for round in 0..6 {
+            let mut b = Rect::NOTHING;
+            for p in &st.pos {
+                b.extend_with(pos2(p[0], p[1]));
+            }
+            st.center = b.center().to_vec2();
+            let avail = rect.shrink2(vec2(70.0, 30.0));
+            // One scale for both axes: the layout's distances mean something.
+            let sx = avail.width() / b.width().max(1.0);
+            let sy = avail.height() / b.height().max(1.0);
+            st.scale = Vec2::splat(sx.min(sy).clamp(0.05, 4.0));
+            if st.layout.is_some() || round == 5 {
+                break;
+            }
+            let before = st.pos.clone();
+            crate::graph::stress::separate(&mut st.pos, (2.0 * R + 3.0) / st.scale.x);
+            if st.pos == before {
+                break;
+            }
+            st.pos_version += 1;
         }
-        st.center = b.center().to_vec2();
-        let avail = rect.shrink2(vec2(90.0, 40.0));
-        let sx = (avail.width() / b.width().max(1.0)).clamp(0.05, 2.5);
-        let sy = (avail.height() / b.height().max(1.0)).clamp(0.05, 2.5);
-        // Stretch at most 2:1 so that the picture keeps its shape.
-        st.scale = vec2(sx.min(sy * 2.0), sy.min(sx * 2.0));
         st.fit_request = false;
     }
     bg.context_menu(|ui| {
@@ -254,6 +273,14 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         let shown = |k: usize| vs.related.active && vs.related.entities[graph.nodes[k]];
         order.sort_by_key(|&k| (!shown(k), std::cmp::Reverse(degree[k])));
         let mut taken: Vec<Rect> = Vec::new();
+        // Names must not cover a node either.
+        let node_rects: Vec<Rect> = st
+            .pos
+            .iter()
+            .map(|&p| Rect::from_center_size(to_screen(p), vec2(2.0 * R + 4.0, 2.0 * R + 4.0)))
+            .collect();
+        let halo = ui.visuals().panel_fill.gamma_multiply(0.85);
+        st.names.clear();
         for k in order {
             let ent = graph.nodes[k];
             let e = &vs.doc.entities[ent];
@@ -283,24 +310,43 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
             // selection's are always drawn.
             let keep = selected;
             let (ls, ll) = crate::text::label_layout(painter.ctx(), &e.name, &name_font, 130.0);
-            let wanted = Align2::CENTER_TOP.anchor_size(
-                pos2(c.x, c.y + R + 3.0),
-                vec2(ls.natural_width(), ll.height),
-            );
-            let free = !taken.iter().any(|t: &Rect| t.intersects(wanted));
-            let name_rect = if !keep && (crowded || !free) {
-                Rect::from_center_size(c, vec2(2.0 * R, 2.0 * R))
-            } else {
-                taken.push(wanted);
-                paint_label(
-                    &painter,
-                    pos2(c.x, c.y + R + 3.0),
-                    Align2::CENTER_TOP,
-                    &e.name,
-                    &name_font,
-                    fade(text, related),
-                    130.0,
-                )
+            let size = vec2(ls.natural_width(), ll.height);
+            // Below, above, after or before the node: the first place that covers no name and
+            // no other node.
+            let places = [
+                (pos2(c.x, c.y + R + 3.0), Align2::CENTER_TOP),
+                (pos2(c.x, c.y - R - 3.0), Align2::CENTER_BOTTOM),
+                (pos2(c.x + R + 4.0, c.y), Align2::LEFT_CENTER),
+                (pos2(c.x - R - 4.0, c.y), Align2::RIGHT_CENTER),
+            ];
+            let free = |r: Rect| {
+                !taken.iter().any(|t: &Rect| t.intersects(r))
+                    && !node_rects
+                        .iter()
+                        .enumerate()
+                        .any(|(j, n)| j != k && n.intersects(r))
+            };
+            let place = places
+                .iter()
+                .find(|(at, anchor)| free(anchor.anchor_size(*at, size)))
+                .or(keep.then_some(&places[0]));
+            let name_rect = match place {
+                Some(&(at, anchor)) if keep || !crowded => {
+                    let r = anchor.anchor_size(at, size);
+                    taken.push(r);
+                    st.names.push((k, r));
+                    painter.rect_filled(r.expand(1.5), 3.0, halo);
+                    paint_label(
+                        &painter,
+                        at,
+                        anchor,
+                        &e.name,
+                        &name_font,
+                        fade(text, related),
+                        130.0,
+                    )
+                }
+                _ => Rect::from_center_size(c, vec2(2.0 * R, 2.0 * R)),
             };
             if let Some(role) = e
                 .roles
@@ -334,8 +380,10 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         for (mid, label, color) in edge_labels {
             let (ls, ll) = crate::text::label_layout(painter.ctx(), &label, &small, 140.0);
             let r = Align2::CENTER_CENTER.anchor_size(mid, vec2(ls.natural_width(), ll.height));
-            if !taken.iter().any(|t| t.intersects(r)) {
+            if !taken.iter().any(|t| t.intersects(r)) && !node_rects.iter().any(|n| n.intersects(r))
+            {
                 taken.push(r);
+                painter.rect_filled(r.expand(1.0), 2.0, halo);
                 paint_label(
                     &painter,
                     mid,

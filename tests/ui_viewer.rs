@@ -581,3 +581,26 @@ fn an_open_records_the_time_of_each_stage_up_to_its_first_frame() {
     assert_eq!(h.state().session.doc().events.len(), 2_000);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_inspector_ranks_an_actor_by_centrality() {
+    let mut h = harness();
+    let k = h
+        .state()
+        .session
+        .doc()
+        .entity_index("bashagha")
+        .expect("the seed's hub");
+    h.state_mut().select(Selection::Entity(k));
+    h.run_steps(3);
+    // Bashagha is linked to most actors and on most paths: first on both.
+    let g = h.state().session.graph();
+    let node = g.node_of(k).unwrap();
+    let n = g.nodes.len();
+    let want = format!(
+        "degree {:.2} (#1 of {n}) · betweenness {:.2} (#1 of {n})",
+        g.degree_centrality()[node],
+        g.betweenness[node]
+    );
+    h.get_by_label(&want);
+}

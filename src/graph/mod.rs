@@ -47,7 +47,13 @@ pub struct Graph {
     pub nodes: Vec<usize>,
     /// Aggregated edges.
     pub edges: Vec<Edge>,
+    /// Betweenness centrality of each node (normalised to 0–1), for graphs of up to
+    /// [`BETWEENNESS_LIMIT`] nodes; empty beyond.
+    pub betweenness: Vec<f64>,
 }
+
+/// Betweenness is computed for graphs up to this many nodes (it costs nodes × edges).
+pub const BETWEENNESS_LIMIT: usize = 500;
 
 impl Graph {
     /// Every entity that takes part in an event or a relation (places only with `places`).
@@ -149,7 +155,15 @@ impl Graph {
             e.events.sort_unstable();
             e.events.dedup();
         }
-        Self { nodes, edges }
+        let mut g = Self {
+            nodes,
+            edges,
+            betweenness: vec![],
+        };
+        if g.nodes.len() <= BETWEENNESS_LIMIT {
+            g.betweenness = g.compute_betweenness();
+        }
+        g
     }
 
     /// Degree centrality of each node: its neighbours over the most it could have (edges are
@@ -164,6 +178,62 @@ impl Graph {
         }
         let most = self.nodes.len().saturating_sub(1).max(1) as f64;
         degree.into_iter().map(|d| d as f64 / most).collect()
+    }
+
+    /// Betweenness centrality of every node (Brandes' algorithm, unweighted, undirected),
+    /// normalised by the number of pairs of other nodes.
+    pub fn compute_betweenness(&self) -> Vec<f64> {
+        let n = self.nodes.len();
+        let mut adj = vec![Vec::new(); n];
+        for e in &self.edges {
+            if e.a != e.b {
+                adj[e.a].push(e.b);
+                adj[e.b].push(e.a);
+            }
+        }
+        let mut bc = vec![0.0f64; n];
+        let mut stack = Vec::with_capacity(n);
+        let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut sigma = vec![0.0f64; n];
+        let mut dist = vec![-1i64; n];
+        let mut delta = vec![0.0f64; n];
+        let mut queue = std::collections::VecDeque::new();
+        for s in 0..n {
+            stack.clear();
+            preds.iter_mut().for_each(Vec::clear);
+            sigma.iter_mut().for_each(|x| *x = 0.0);
+            dist.iter_mut().for_each(|x| *x = -1);
+            delta.iter_mut().for_each(|x| *x = 0.0);
+            sigma[s] = 1.0;
+            dist[s] = 0;
+            queue.push_back(s);
+            while let Some(v) = queue.pop_front() {
+                stack.push(v);
+                for &w in &adj[v] {
+                    if dist[w] < 0 {
+                        dist[w] = dist[v] + 1;
+                        queue.push_back(w);
+                    }
+                    if dist[w] == dist[v] + 1 {
+                        sigma[w] += sigma[v];
+                        preds[w].push(v);
+                    }
+                }
+            }
+            while let Some(w) = stack.pop() {
+                for &v in &preds[w] {
+                    delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+                }
+                if w != s {
+                    bc[w] += delta[w];
+                }
+            }
+        }
+        // Each pair was counted from both ends.
+        let pairs = ((n.saturating_sub(1)) * (n.saturating_sub(2))) as f64;
+        bc.iter()
+            .map(|b| if pairs > 0.0 { b / pairs } else { 0.0 })
+            .collect()
     }
 
     /// Index in `nodes` of entity `entity`.

@@ -229,7 +229,25 @@ mod tests {
                     relations: vec![],
                 })
                 .collect(),
+            betweenness: vec![],
         }
+    }
+
+    #[test]
+    fn betweenness_counts_shortest_paths_through_a_node() {
+        // A path 0–1–2–3: node 1 lies on 2 of the 3 pairs of the others.
+        let g = graph(4, &[(0, 1), (1, 2), (2, 3)]);
+        let b = g.compute_betweenness();
+        assert!((b[1] - 2.0 / 3.0).abs() < 1e-9, "{b:?}");
+        assert_eq!(b[0], 0.0);
+        // A star: the centre is on every path.
+        let g = graph(5, &[(0, 1), (0, 2), (0, 3), (0, 4)]);
+        let b = g.compute_betweenness();
+        assert!((b[0] - 1.0).abs() < 1e-9 && b[1] == 0.0, "{b:?}");
+        // A square: two equal paths share each pair.
+        let g = graph(4, &[(0, 1), (1, 2), (2, 3), (3, 0)]);
+        let b = g.compute_betweenness();
+        assert!(b.iter().all(|x| (x - 1.0 / 6.0).abs() < 1e-9), "{b:?}");
     }
 
     fn dist(p: [f32; 2], q: [f32; 2]) -> f32 {

@@ -172,6 +172,23 @@ fn entity(ui: &mut egui::Ui, vs: &ViewState<'_>, k: usize, action: &mut Option<A
             label(ui, r, &font, col);
         }
     }
+    if let Some(node) = vs.graph.node_of(k) {
+        heading(ui, "CENTRALITY");
+        let degree = vs.graph.degree_centrality();
+        let n = degree.len();
+        let rank = |values: &[f64]| 1 + values.iter().filter(|&&v| v > values[node]).count();
+        let mut line = format!("degree {:.2} (#{} of {n})", degree[node], rank(&degree));
+        if let Some(b) = vs.graph.betweenness.get(node) {
+            line += &format!(
+                " · betweenness {b:.2} (#{} of {n})",
+                rank(&vs.graph.betweenness)
+            );
+        }
+        ui.label(line).on_hover_text(
+            "Degree: the share of the other actors this one is linked to. Betweenness: the \
+             share of shortest paths between other actors that pass through this one.",
+        );
+    }
     if let Some(p) = e.part_of.as_deref().and_then(|p| doc.entity_index(p)) {
         heading(ui, "PART OF");
         if link(ui, &doc.entities[p].name, &font) {

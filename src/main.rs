@@ -10,6 +10,7 @@ use waqai::export::data::{DataFormat, Table};
 use waqai::export::sidecar::Sidecar;
 use waqai::export::{self, ExportOptions, Format, View};
 use waqai::selection::Item;
+use waqai::views::timeline::AxisCalendar;
 
 /// Waqai: the meetings, visits and agreements an Arabic news article reports.
 #[derive(Parser)]
@@ -62,6 +63,9 @@ enum Command {
         /// dates, as TimelineJS and the tables need.
         #[arg(long)]
         published: Option<String>,
+        /// Calendar of the time axis.
+        #[arg(long, value_enum, default_value = "gregorian")]
+        calendar: CalendarArg,
         /// Logical width in points (default: the view's own).
         #[arg(long)]
         width: Option<f32>,
@@ -161,6 +165,13 @@ enum FormatArg {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum CalendarArg {
+    Gregorian,
+    Hijri,
+    Both,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum TableArg {
     Events,
     Actors,
@@ -187,6 +198,7 @@ fn main() -> ExitCode {
             places,
             select,
             published,
+            calendar,
             width,
             height,
             scale,
@@ -241,6 +253,11 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
             opts.published = published.clone();
+            opts.calendar = match calendar {
+                CalendarArg::Gregorian => AxisCalendar::Gregorian,
+                CalendarArg::Hijri => AxisCalendar::Hijri,
+                CalendarArg::Both => AxisCalendar::Both,
+            };
             let mut doc = match waqai::open::open_path(&input) {
                 Ok(d) => d,
                 Err(e) => {

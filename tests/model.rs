@@ -436,3 +436,24 @@ fn a_dated_event_told_relative_to_publication_gives_the_publication_date() {
     assert!(c.absolute);
     assert_eq!(c.publication_day, model::parse_date("2015-08-05"));
 }
+
+#[test]
+fn the_time_axis_speaks_gregorian_hijri_or_both() {
+    use waqai::views::timeline::AxisCalendar;
+    let mut doc = seed();
+    doc.article.published = Some("2020-11-19".into());
+    let c = model::Chronology::of(&doc);
+    let day = model::parse_date("2020-11-19").unwrap();
+    assert_eq!(AxisCalendar::Gregorian.label(&c, day), "2020-11-19 Thu");
+    assert_eq!(AxisCalendar::Hijri.label(&c, day), "4 Rabi II 1442");
+    assert_eq!(
+        AxisCalendar::Both.label(&c, day),
+        "2020-11-19 Thu\n4 Rabi II 1442"
+    );
+    // A relative axis has no calendar dates to convert.
+    let c = model::Chronology::of(&seed());
+    assert_eq!(
+        AxisCalendar::Hijri.label(&c, 0),
+        "publication day (Thursday)"
+    );
+}

@@ -234,6 +234,7 @@ impl WaqaiApp {
                 opts.show_places = self.settings.show_places;
                 opts.selection = self.session.item().clone();
                 opts.timeline_window = self.panels.timeline.x_window;
+                opts.calendar = self.panels.timeline.calendar;
                 let input = self.session.path().map(Path::to_owned);
                 let unsaved = self.session.is_dirty();
                 let path = path.clone();

@@ -55,6 +55,18 @@ impl WaqaiApp {
                     self.sync_options();
                 }
                 ui.separator();
+                ui.label("Time axis");
+                for (cal, name) in crate::views::timeline::AxisCalendar::ALL {
+                    if ui
+                        .radio(self.settings.calendar == cal, name)
+                        .on_hover_text("Hijri dates by the Umm al-Qura calendar")
+                        .clicked()
+                    {
+                        self.settings.calendar = cal;
+                        self.panels.timeline.calendar = cal;
+                    }
+                }
+                ui.separator();
                 let s = &mut self.settings;
                 for (hidden, name) in [
                     (&mut s.hide_timeline, "Timeline"),

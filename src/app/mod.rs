@@ -68,6 +68,8 @@ pub struct Settings {
     pub hide_relations: bool,
     /// Article panel hidden.
     pub hide_article: bool,
+    /// Calendar of the time axis.
+    pub calendar: crate::views::timeline::AxisCalendar,
 }
 
 const SETTINGS_KEY: &str = "waqai-settings";
@@ -160,6 +162,7 @@ impl WaqaiApp {
         {
             self.settings = s;
             self.panels.timeline.by_kind = self.settings.lanes_by_kind;
+            self.panels.timeline.calendar = self.settings.calendar;
             self.sync_options();
         }
         self

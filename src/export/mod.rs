@@ -121,6 +121,8 @@ pub struct ExportOptions {
     /// Publication date (`YYYY-MM-DD`) given for the picture, turning relative dates into
     /// calendar dates (as `waqai extract --published` does).
     pub published: Option<String>,
+    /// Calendar of the time axis's labels.
+    pub calendar: crate::views::timeline::AxisCalendar,
 }
 
 impl ExportOptions {
@@ -139,6 +141,7 @@ impl ExportOptions {
             selection: crate::selection::Item::None,
             timeline_window: None,
             published: None,
+            calendar: crate::views::timeline::AxisCalendar::Gregorian,
         }
     }
 
@@ -193,6 +196,7 @@ pub fn render_frame(doc: &Document, opts: &ExportOptions) -> Frame {
     panels.reset(doc);
     panels.timeline.by_kind = opts.lanes_by_kind;
     panels.timeline.show_x = opts.timeline_window;
+    panels.timeline.calendar = opts.calendar;
     // A picture shows the settled graph, not the first frames of its layout.
     panels.relations.settle_now = true;
     // And draws its dense layers as shapes (SVG keeps them as vectors).

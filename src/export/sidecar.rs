@@ -55,6 +55,9 @@ pub struct Sidecar {
     /// Publication date given at export, or null.
     #[serde(default)]
     pub published: Option<String>,
+    /// Calendar of the time axis.
+    #[serde(default)]
+    pub calendar: crate::views::timeline::AxisCalendar,
     /// SHA-256 of the picture's bytes, hex.
     pub output_sha256: String,
 }
@@ -119,6 +122,7 @@ impl Sidecar {
             },
             timeline_window: opts.timeline_window.map(|(a, b)| [a, b]),
             published: opts.published.clone(),
+            calendar: opts.calendar,
             output_sha256: sha256_hex(picture),
         }
     }
@@ -148,6 +152,7 @@ impl Sidecar {
             },
             timeline_window: self.timeline_window.map(|[a, b]| (a, b)),
             published: self.published.clone(),
+            calendar: self.calendar,
         })
     }
 
@@ -232,6 +237,7 @@ mod tests {
             selection: Item::Event("e3".into()),
             timeline_window: Some((-3.5, 4.0)),
             published: Some("2020-11-19".into()),
+            calendar: crate::views::timeline::AxisCalendar::Both,
             ..ExportOptions::new(View::Timeline)
         };
         let s = Sidecar::new(&opts, Some((Path::new("a.txt"), b"x")), false, b"png");

@@ -1,5 +1,6 @@
 //! The document: types, loading, validation, saving and chronology. No GUI code.
 
+mod calendar;
 mod chronology;
 mod edit;
 mod extra;
@@ -8,6 +9,7 @@ mod io;
 mod types;
 mod validate;
 
+pub use calendar::{HIJRI_MONTHS, hijri, hijri_label};
 pub use chronology::{
     Chronology, Placed, WEEKDAYS, civil, day_label, parse_date, resolve_relative_dates,
 };

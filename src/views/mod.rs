@@ -103,9 +103,10 @@ pub struct Panels {
 impl Panels {
     /// Fresh panel states for another document.
     pub fn reset(&mut self, doc: &Document) {
-        let by_kind = self.timeline.by_kind;
+        let (by_kind, calendar) = (self.timeline.by_kind, self.timeline.calendar);
         *self = Self::default();
         self.timeline.by_kind = by_kind;
+        self.timeline.calendar = calendar;
         self.published = doc.article.published.clone().unwrap_or_default();
     }
 

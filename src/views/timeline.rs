@@ -13,6 +13,42 @@ pub use crate::lanes::{Lane, TimelineModel};
 use crate::model::{Document, day_label};
 use crate::selection::Selection;
 
+/// The calendar of the time axis's labels.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum AxisCalendar {
+    /// Gregorian dates.
+    #[default]
+    Gregorian,
+    /// Hijri (Umm al-Qura) dates.
+    Hijri,
+    /// Gregorian above Hijri.
+    Both,
+}
+
+impl AxisCalendar {
+    /// Every choice, in menu order, with its name.
+    pub const ALL: [(AxisCalendar, &'static str); 3] = [
+        (AxisCalendar::Gregorian, "Gregorian"),
+        (AxisCalendar::Hijri, "Hijri"),
+        (AxisCalendar::Both, "Gregorian and Hijri"),
+    ];
+
+    /// The axis label of `day` (a real date when `chron.absolute`; relative days are labelled
+    /// as they are, whatever the calendar).
+    pub fn label(self, chron: &crate::model::Chronology, day: i64) -> String {
+        let gregorian = day_label(chron, day);
+        if !chron.absolute {
+            return gregorian;
+        }
+        let hijri = crate::model::hijri_label(day).unwrap_or_default();
+        match self {
+            AxisCalendar::Gregorian => gregorian,
+            AxisCalendar::Hijri => hijri,
+            AxisCalendar::Both => format!("{gregorian}\n{hijri}"),
+        }
+    }
+}
+
 /// The timeline's own state between frames.
 #[derive(Clone, Debug)]
 pub struct TimelineState {
@@ -32,6 +68,8 @@ pub struct TimelineState {
     pub show_x: Option<(f64, f64)>,
     /// The range of the time axis shown last frame (days).
     pub x_window: Option<(f64, f64)>,
+    /// The calendar of the axis labels.
+    pub calendar: AxisCalendar,
 }
 
 /// Key, drawing and marks of an aggregated dense timeline.
@@ -48,6 +86,7 @@ impl Default for TimelineState {
             vector: false,
             show_x: None,
             x_window: None,
+            calendar: AxisCalendar::Gregorian,
         }
     }
 }
@@ -119,6 +158,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
     );
     let (lo, hi) = chron.x_range();
     let label_chron = chron.clone_without_events();
+    let calendar = st.calendar;
     let plot = Plot::new("timeline")
         .show_axes([true, false])
         .show_grid([true, false])
@@ -134,7 +174,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
                 && m.value < hi
                 && label_chron.is_dated_x(m.value)
             {
-                day_label(&label_chron, m.value as i64)
+                calendar.label(&label_chron, m.value as i64)
             } else {
                 String::new()
             }

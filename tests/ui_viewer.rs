@@ -612,3 +612,37 @@ fn the_inspector_ranks_an_actor_by_centrality() {
     );
     h.get_by_label(&want);
 }
+
+#[test]
+fn the_ego_view_shows_only_the_selected_actors_neighbourhood() {
+    let mut h = harness();
+    let all = h.state().panels.relations.screen.len();
+    // Darmanin is linked to few actors: one step around him is a small part of the graph.
+    let k = h.state().session.doc().entity_index("darmanin").unwrap();
+    h.state_mut().select(Selection::Entity(k));
+    h.run_steps(2);
+    h.get_by_label("1 step").click();
+    h.run_steps(3);
+    let graph = h.state().session.graph().clone();
+    let node = graph.node_of(k).unwrap();
+    let want = graph.within(node, 1);
+    let shown: Vec<usize> = h
+        .state()
+        .panels
+        .relations
+        .screen
+        .iter()
+        .map(|s| s.0)
+        .collect();
+    assert_eq!(shown.len(), want.iter().filter(|w| **w).count());
+    assert!(shown.len() < all, "{} of {all}", shown.len());
+    assert!(shown.iter().all(|e| want[graph.node_of(*e).unwrap()]));
+    // Two steps reach further; "All" brings everything back.
+    h.get_by_label("2 steps").click();
+    h.run_steps(3);
+    let two = h.state().panels.relations.screen.len();
+    assert!(two > shown.len(), "{two}");
+    h.get_by_label("All").click();
+    h.run_steps(3);
+    assert_eq!(h.state().panels.relations.screen.len(), all);
+}

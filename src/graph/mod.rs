@@ -236,6 +236,34 @@ impl Graph {
             .collect()
     }
 
+    /// Which nodes lie within `steps` edges of node `from` (the ego network).
+    pub fn within(&self, from: usize, steps: usize) -> Vec<bool> {
+        let n = self.nodes.len();
+        let mut adj = vec![Vec::new(); n];
+        for e in &self.edges {
+            adj[e.a].push(e.b);
+            adj[e.b].push(e.a);
+        }
+        let mut dist = vec![usize::MAX; n];
+        let mut queue = std::collections::VecDeque::new();
+        if from < n {
+            dist[from] = 0;
+            queue.push_back(from);
+        }
+        while let Some(u) = queue.pop_front() {
+            if dist[u] == steps {
+                continue;
+            }
+            for &v in &adj[u] {
+                if dist[v] == usize::MAX {
+                    dist[v] = dist[u] + 1;
+                    queue.push_back(v);
+                }
+            }
+        }
+        dist.into_iter().map(|d| d <= steps).collect()
+    }
+
     /// Index in `nodes` of entity `entity`.
     pub fn node_of(&self, entity: usize) -> Option<usize> {
         // Nodes are in the order of the entities.

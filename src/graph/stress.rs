@@ -250,6 +250,14 @@ mod tests {
         assert!(b.iter().all(|x| (x - 1.0 / 6.0).abs() < 1e-9), "{b:?}");
     }
 
+    #[test]
+    fn an_ego_network_reaches_as_many_steps_as_asked() {
+        let g = graph(5, &[(0, 1), (1, 2), (2, 3)]);
+        assert_eq!(g.within(0, 1), [true, true, false, false, false]);
+        assert_eq!(g.within(0, 2), [true, true, true, false, false]);
+        assert_eq!(g.within(4, 2), [false, false, false, false, true]);
+    }
+
     fn dist(p: [f32; 2], q: [f32; 2]) -> f32 {
         ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2)).sqrt()
     }

@@ -213,6 +213,20 @@ pub fn layout(
                     {
                         panels.relations.fit_request = true;
                     }
+                    ui.separator();
+                    let ego = &mut panels.relations.ego;
+                    for (steps, name) in [(0, "All"), (1, "1 step"), (2, "2 steps")] {
+                        if ui
+                            .selectable_label(*ego == steps, name)
+                            .on_hover_text(
+                                "With an actor selected, show only the actors this many links \
+                                 away from it",
+                            )
+                            .clicked()
+                        {
+                            *ego = steps;
+                        }
+                    }
                 });
                 actions.extend(draw(ui, vs, panels, Panel::Relations));
             });

@@ -33,6 +33,10 @@ pub struct RelationsState {
     /// Where each node's name was placed last frame: (node index, rect); names that found no
     /// free place are not listed (hovering the node shows them).
     pub names: Vec<(usize, Rect)>,
+    /// Show only the selected actor's neighbourhood, this many steps out (0: everything).
+    pub ego: usize,
+    /// The (node, steps) of the neighbourhood shown last frame, if any.
+    pub ego_shown: Option<(usize, usize)>,
     /// The layout still settling, a few iterations a frame.
     pub layout: Option<crate::graph::LayoutRun>,
     /// Finish a layout at once instead of over frames (pictures for export).
@@ -66,6 +70,8 @@ impl Default for RelationsState {
             pos_version: 0,
             crowded_cache: None,
             names: vec![],
+            ego: 0,
+            ego_shown: None,
             layout: None,
             settle_now: false,
             auto_fit: true,
@@ -127,13 +133,26 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         settle(ui.ctx(), graph, st);
     }
     let (rect, bg) = ui.allocate_exact_size(ui.available_size(), egui::Sense::click_and_drag());
+    // The ego view: with an actor selected, only its neighbourhood is drawn, and fitted.
+    let ego_of = match vs.selection {
+        Selection::Entity(k) if st.ego > 0 => graph.node_of(k).map(|n| (n, st.ego)),
+        _ => None,
+    };
+    if ego_of != st.ego_shown {
+        st.ego_shown = ego_of;
+        st.fit_request = true;
+    }
+    let ego = ego_of.map(|(n, steps)| graph.within(n, steps));
+    let shown_node = |k: usize| ego.as_ref().is_none_or(|m| m[k]);
     if st.fit_request {
         // Fit; once the layout is still, part nodes that would touch at this scale, and fit
         // again (a few rounds: parting widens the picture).
         for round in 0..6 {
             let mut b = Rect::NOTHING;
-            for p in &st.pos {
-                b.extend_with(pos2(p[0], p[1]));
+            for (k, p) in st.pos.iter().enumerate() {
+                if shown_node(k) {
+                    b.extend_with(pos2(p[0], p[1]));
+                }
             }
             st.center = b.center().to_vec2();
             let avail = rect.shrink2(vec2(70.0, 30.0));
@@ -220,7 +239,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
     // Crowded graphs are drawn as one cached mesh of quads; the rest is drawn shape by shape.
     let crowded = graph.nodes.len() > 150 && st.scale.min_elem() < 1.5;
     if crowded {
-        crowded_graph(&painter, vs, st, rect, dark, weak);
+        crowded_graph(&painter, vs, st, rect, dark, weak, ego.as_deref());
     } else {
         // Many edges: the plain ones go into one mesh of thin quads (cheap to draw); highlighted
         // ones are still stroked with anti-aliasing.
@@ -230,7 +249,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         let mut mesh = egui::Mesh::default();
         for e in &graph.edges {
             let (a, b) = (to_screen(st.pos[e.a]), to_screen(st.pos[e.b]));
-            if !rect.intersects(Rect::from_two_pos(a, b)) {
+            if !rect.intersects(Rect::from_two_pos(a, b)) || !shown_node(e.a) || !shown_node(e.b) {
                 continue;
             }
             let (ea, eb) = (graph.nodes[e.a], graph.nodes[e.b]);
@@ -285,6 +304,9 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
             let ent = graph.nodes[k];
             let e = &vs.doc.entities[ent];
             let c = to_screen(st.pos[k]);
+            if !shown_node(k) {
+                continue;
+            }
             screen.push((ent, c));
             if !rect.expand(100.0).contains(c) {
                 continue;
@@ -452,8 +474,10 @@ fn crowded_graph(
     rect: Rect,
     dark: bool,
     weak: Color32,
+    ego: Option<&[bool]>,
 ) {
     use std::hash::{Hash, Hasher};
+    let shown_node = |k: usize| ego.is_none_or(|m| m[k]);
     let graph = vs.graph;
     let mut h = std::collections::hash_map::DefaultHasher::new();
     (
@@ -464,6 +488,7 @@ fn crowded_graph(
         graph.nodes.len(),
         st.settle_now,
         st.layout.is_some(),
+        st.ego,
         painter.ctx().pixels_per_point().to_bits(),
     )
         .hash(&mut h);
@@ -508,7 +533,7 @@ fn crowded_graph(
         let mut labels = Vec::new();
         for e in &graph.edges {
             let (a, b) = (to_screen(st.pos[e.a]), to_screen(st.pos[e.b]));
-            if !rect.intersects(Rect::from_two_pos(a, b)) {
+            if !rect.intersects(Rect::from_two_pos(a, b)) || !shown_node(e.a) || !shown_node(e.b) {
                 continue;
             }
             let related = vs.related.active
@@ -527,6 +552,9 @@ fn crowded_graph(
             }
         }
         for (k, &ent) in graph.nodes.iter().enumerate() {
+            if !shown_node(k) {
+                continue;
+            }
             let c = to_screen(st.pos[k]);
             screen.push((ent, c));
             let e = &vs.doc.entities[ent];

@@ -9,9 +9,6 @@ use egui_kittest::Harness;
 use waqai::app::WaqaiApp;
 use waqai::model::Document;
 
-/// Node radius on screen (the panel's `R`), with the margin of its hit rect.
-const NODE: f32 = 9.0;
-
 struct Found {
     nodes: usize,
     node_overlaps: usize,
@@ -20,8 +17,9 @@ struct Found {
     names: usize,
 }
 
-fn check(doc: Document) -> Found {
-    let app = WaqaiApp::new(doc, None);
+fn check(doc: Document, by_centrality: bool) -> Found {
+    let mut app = WaqaiApp::new(doc, None);
+    app.panels.relations.size_by_centrality = by_centrality;
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_context_setup(waqai::fonts::install)
@@ -36,7 +34,14 @@ fn check(doc: Document) -> Found {
     }
     h.run_steps(3);
     let st = &h.state().panels.relations;
+    let graph = h.state().session.graph();
+    let radii = waqai::views::relations::node_radii(graph, by_centrality);
     let pts: Vec<egui::Pos2> = st.screen.iter().map(|s| s.1).collect();
+    let radius: Vec<f32> = st
+        .screen
+        .iter()
+        .map(|s| radii[graph.node_of(s.0).expect("a node")])
+        .collect();
     let mut found = Found {
         nodes: pts.len(),
         node_overlaps: 0,
@@ -46,7 +51,7 @@ fn check(doc: Document) -> Found {
     };
     for i in 0..pts.len() {
         for j in i + 1..pts.len() {
-            if pts[i].distance(pts[j]) < 2.0 * NODE {
+            if pts[i].distance(pts[j]) < radius[i] + radius[j] {
                 found.node_overlaps += 1;
             }
         }
@@ -65,7 +70,7 @@ fn check(doc: Document) -> Found {
             if Some(j) != node_of
                 && ra.intersects(egui::Rect::from_center_size(
                     *p,
-                    egui::Vec2::splat(2.0 * NODE),
+                    egui::Vec2::splat(2.0 * radius[j]),
                 ))
             {
                 found.names_on_nodes += 1;
@@ -100,7 +105,18 @@ fn real_and_generated_graphs_have_no_overlapping_nodes_or_names() {
     let mut bad = Vec::new();
     let (mut nodes, mut names) = (0, 0);
     for (name, doc) in docs {
-        let f = check(doc);
+        // Small graphs also with nodes sized by centrality.
+        if doc.entities.len() <= 60 {
+            let f = check(doc.clone(), true);
+            if f.node_overlaps + f.name_overlaps + f.names_on_nodes > 0 {
+                bad.push(format!(
+                    "{name}, sized by centrality: {} node overlaps, {} name overlaps, {} names \
+                     on nodes",
+                    f.node_overlaps, f.name_overlaps, f.names_on_nodes
+                ));
+            }
+        }
+        let f = check(doc, false);
         nodes += f.nodes;
         names += f.names;
         if f.node_overlaps + f.name_overlaps + f.names_on_nodes > 0 {

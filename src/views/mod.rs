@@ -214,6 +214,14 @@ pub fn layout(
                         panels.relations.fit_request = true;
                     }
                     ui.separator();
+                    if ui
+                        .toggle_value(&mut panels.relations.size_by_centrality, "Size")
+                        .on_hover_text("Size nodes by centrality (betweenness, else degree)")
+                        .changed()
+                    {
+                        panels.relations.fit_request = true;
+                    }
+                    ui.separator();
                     let ego = &mut panels.relations.ego;
                     for (steps, name) in [(0, "All"), (1, "1 step"), (2, "2 steps")] {
                         if ui

@@ -33,6 +33,8 @@ pub struct RelationsState {
     /// Where each node's name was placed last frame: (node index, rect); names that found no
     /// free place are not listed (hovering the node shows them).
     pub names: Vec<(usize, Rect)>,
+    /// Nodes sized by their centrality (betweenness, or degree for large graphs).
+    pub size_by_centrality: bool,
     /// Show only the selected actor's neighbourhood, this many steps out (0: everything).
     pub ego: usize,
     /// The (node, steps) of the neighbourhood shown last frame, if any.
@@ -71,6 +73,7 @@ impl Default for RelationsState {
             crowded_cache: None,
             names: vec![],
             ego: 0,
+            size_by_centrality: false,
             ego_shown: None,
             layout: None,
             settle_now: false,
@@ -80,6 +83,23 @@ impl Default for RelationsState {
 }
 
 const R: f32 = 9.0;
+
+/// Radius of each node: `R`, or from 0.7 R to 1.6 R by centrality (betweenness where it is
+/// computed, else degree) relative to the most central node.
+pub fn node_radii(graph: &crate::graph::Graph, by_centrality: bool) -> Vec<f32> {
+    if !by_centrality {
+        return vec![R; graph.nodes.len()];
+    }
+    let c = if graph.betweenness.len() == graph.nodes.len() {
+        graph.betweenness.clone()
+    } else {
+        graph.degree_centrality()
+    };
+    let most = c.iter().copied().fold(0.0f64, f64::max).max(1e-9);
+    c.iter()
+        .map(|v| R * (0.7 + 0.9 * (v / most) as f32))
+        .collect()
+}
 
 /// Runs the settling layout for this frame's budget (or to the end for a picture) and asks for
 /// another frame while it is not finished.
@@ -133,6 +153,8 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         settle(ui.ctx(), graph, st);
     }
     let (rect, bg) = ui.allocate_exact_size(ui.available_size(), egui::Sense::click_and_drag());
+    let radius = node_radii(graph, st.size_by_centrality);
+    let largest = radius.iter().copied().fold(R, f32::max);
     // The ego view: with an actor selected, only its neighbourhood is drawn, and fitted.
     let ego_of = match vs.selection {
         Selection::Entity(k) if st.ego > 0 => graph.node_of(k).map(|n| (n, st.ego)),
@@ -164,7 +186,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
                 break;
             }
             let before = st.pos.clone();
-            crate::graph::stress::separate(&mut st.pos, (2.0 * R + 3.0) / st.scale.x);
+            crate::graph::stress::separate(&mut st.pos, (2.0 * largest + 3.0) / st.scale.x);
             if st.pos == before {
                 break;
             }
@@ -296,7 +318,11 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         let node_rects: Vec<Rect> = st
             .pos
             .iter()
-            .map(|&p| Rect::from_center_size(to_screen(p), vec2(2.0 * R + 4.0, 2.0 * R + 4.0)))
+            .enumerate()
+            .map(|(k, &p)| {
+                let r = radius[k];
+                Rect::from_center_size(to_screen(p), vec2(2.0 * r + 4.0, 2.0 * r + 4.0))
+            })
             .collect();
         let halo = ui.visuals().panel_fill.gamma_multiply(0.85);
         st.names.clear();
@@ -313,10 +339,11 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
             }
             let related = vs.related.entities[ent];
             let selected = vs.selection == Selection::Entity(ent);
+            let r = radius[k];
             actor_shape(
                 &painter,
                 c,
-                R,
+                r,
                 &e.kind,
                 fade(country_color(e.country.as_deref()), related),
                 Stroke::NONE,
@@ -324,7 +351,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
             if selected || (related && vs.related.active) {
                 painter.circle_stroke(
                     c,
-                    R + 4.0,
+                    r + 4.0,
                     Stroke::new(if selected { 2.5 } else { 1.5 }, ACCENT),
                 );
             }
@@ -336,13 +363,14 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
             // Below, above, after or before the node: the first place that covers no name and
             // no other node.
             let places = [
-                (pos2(c.x, c.y + R + 3.0), Align2::CENTER_TOP),
-                (pos2(c.x, c.y - R - 3.0), Align2::CENTER_BOTTOM),
-                (pos2(c.x + R + 4.0, c.y), Align2::LEFT_CENTER),
-                (pos2(c.x - R - 4.0, c.y), Align2::RIGHT_CENTER),
+                (pos2(c.x, c.y + r + 3.0), Align2::CENTER_TOP),
+                (pos2(c.x, c.y - r - 3.0), Align2::CENTER_BOTTOM),
+                (pos2(c.x + r + 4.0, c.y), Align2::LEFT_CENTER),
+                (pos2(c.x - r - 4.0, c.y), Align2::RIGHT_CENTER),
             ];
             let free = |r: Rect| {
-                !taken.iter().any(|t: &Rect| t.intersects(r))
+                rect.contains_rect(r)
+                    && !taken.iter().any(|t: &Rect| t.intersects(r))
                     && !node_rects
                         .iter()
                         .enumerate()
@@ -368,7 +396,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
                         130.0,
                     )
                 }
-                _ => Rect::from_center_size(c, vec2(2.0 * R, 2.0 * R)),
+                _ => Rect::from_center_size(c, vec2(2.0 * r, 2.0 * r)),
             };
             if let Some(role) = e
                 .roles
@@ -396,7 +424,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
             hits.push((
                 k,
                 ent,
-                Rect::from_center_size(c, vec2(2.0 * R + 6.0, 2.0 * R + 6.0)).union(name_rect),
+                Rect::from_center_size(c, vec2(2.0 * r + 6.0, 2.0 * r + 6.0)).union(name_rect),
             ));
         }
         for (mid, label, color) in edge_labels {

@@ -46,6 +46,17 @@ fn click_at(h: &mut Harness<'static, WaqaiApp>, pos: Pos2) {
     h.run_steps(3);
 }
 
+/// Runs frames until the export running in the background has finished.
+fn wait_for_export(h: &mut Harness<'static, WaqaiApp>) {
+    for _ in 0..3000 {
+        if h.state().export.running.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.run_steps(1);
+    }
+}
+
 fn press(h: &mut Harness<'static, WaqaiApp>, key: Key) {
     h.key_press(key);
     h.run_steps(2);
@@ -246,13 +257,7 @@ fn export_from_the_menu_writes_a_png() {
     assert!(h.state().export.open, "the export dialog is open");
     h.get_by_label("Export…").click();
     h.run_steps(2);
-    for _ in 0..3000 {
-        if h.state().export.running.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        h.run_steps(1);
-    }
+    wait_for_export(&mut h);
     assert!(h.state().banner().is_none(), "{:?}", h.state().banner());
     let img = image::open(&out)
         .expect("the exported file decodes")
@@ -301,13 +306,7 @@ fn data_export_from_the_dialog_writes_graphml_with_every_node() {
     h.run_steps(2);
     h.get_by_label("Export…").click();
     h.run_steps(2);
-    for _ in 0..3000 {
-        if h.state().export.running.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        h.run_steps(1);
-    }
+    wait_for_export(&mut h);
     assert!(h.state().banner().is_none(), "{:?}", h.state().banner());
     let xml = std::fs::read_to_string(&out).expect("written");
     let nodes = h.state().session.graph().nodes.len();

@@ -39,6 +39,8 @@ pub struct RelationsState {
     pub ego: usize,
     /// The (node, steps) of the neighbourhood shown last frame, if any.
     pub ego_shown: Option<(usize, usize)>,
+    /// The nodes of that neighbourhood, with the (node, steps, document generation) they are for.
+    pub ego_mask: Option<((usize, usize, u64), Vec<bool>)>,
     /// The layout still settling, a few iterations a frame.
     pub layout: Option<crate::graph::LayoutRun>,
     /// Finish a layout at once instead of over frames (pictures for export).
@@ -75,6 +77,7 @@ impl Default for RelationsState {
             ego: 0,
             size_by_centrality: false,
             ego_shown: None,
+            ego_mask: None,
             layout: None,
             settle_now: false,
             auto_fit: true,
@@ -164,7 +167,12 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         st.ego_shown = ego_of;
         st.fit_request = true;
     }
-    let ego = ego_of.map(|(n, steps)| graph.within(n, steps));
+    // The neighbourhood is found once per selection, steps and document, not every frame.
+    let ego_key = ego_of.map(|(n, steps)| (n, steps, vs.generation));
+    if st.ego_mask.as_ref().map(|m| m.0) != ego_key {
+        st.ego_mask = ego_key.map(|k| (k, graph.within(k.0, k.1)));
+    }
+    let ego = st.ego_mask.as_ref().map(|m| m.1.clone());
     let shown_node = |k: usize| ego.as_ref().is_none_or(|m| m[k]);
     if st.fit_request {
         // Fit; once the layout is still, part nodes that would touch at this scale, and fit

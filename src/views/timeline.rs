@@ -317,8 +317,12 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
                 }
             }
             // A visit's direction, host → guest, on its connector.
-            for &(ev, guest, _) in &drawn {
-                let Some(host) = host_of_guest_mark(vs, model, &drawn, ev, guest) else {
+            let mut marks_of: HashMap<usize, Vec<(Pos2, usize)>> = HashMap::new();
+            for &(ev, pos, lane) in &drawn {
+                marks_of.entry(ev).or_default().push((pos, lane));
+            }
+            for &(ev, guest, lane) in &drawn {
+                let Some(host) = host_of_guest_mark(vs, model, &marks_of[&ev], ev, lane) else {
                     continue;
                 };
                 let dir = if guest.y > host.y { 1.0 } else { -1.0 };
@@ -538,40 +542,33 @@ pub fn week_around(day: i64) -> (f64, f64) {
     (d - 5.0, d + 3.5)
 }
 
-/// Where the host of a visit or meeting with a direction (CAMEO 042 make a visit, 043 host a
-/// visit, or host and guest roles) is drawn, when `guest` is the guest's mark of event `ev`.
+/// Where the host of a meeting or visit is drawn, when `guest_lane` is the lane of its guest;
+/// `marks` are the event's marks (position, lane).
 fn host_of_guest_mark(
     vs: &ViewState<'_>,
     model: &TimelineModel,
-    drawn: &[(usize, Pos2, usize)],
+    marks: &[(Pos2, usize)],
     ev: usize,
-    guest: Pos2,
+    guest_lane: usize,
 ) -> Option<Pos2> {
     let e = &vs.doc.events[ev];
-    let directed = matches!(e.cameo.as_deref(), Some("042" | "043"))
-        || matches!(e.kind.as_str(), "meeting" | "visit");
-    if !directed {
+    if !matches!(e.kind.as_str(), "meeting" | "visit") {
         return None;
     }
-    let lane_entity = |pos: Pos2| {
-        let &(_, _, l) = drawn.iter().find(|d| d.0 == ev && d.1 == pos)?;
-        model.lanes[l].entity
-    };
-    let role_of = |entity: usize| {
-        let id = &vs.doc.entities[entity].id;
+    let role_of = |lane: usize| {
+        let id = &vs.doc.entities[model.lanes[lane].entity?].id;
         e.participants
             .iter()
             .find(|p| &p.entity == id)
             .map(|p| p.role.as_str())
     };
-    if role_of(lane_entity(guest)?)? != "guest" {
+    if role_of(guest_lane)? != "guest" {
         return None;
     }
-    drawn
+    marks
         .iter()
-        .filter(|d| d.0 == ev && d.1 != guest)
-        .find(|d| model.lanes[d.2].entity.and_then(role_of) == Some("host"))
-        .map(|d| d.1)
+        .find(|&&(_, lane)| role_of(lane) == Some("host"))
+        .map(|&(pos, _)| pos)
 }
 
 /// The "date not stated" band and the publication day's marker, under the marks.

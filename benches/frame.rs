@@ -36,6 +36,8 @@ fn frame_bench(c: &mut Criterion, name: &str, doc: waqai::model::Document, week:
         if frame >= 3 && app.panels.relations.layout.is_none() {
             break;
         }
+        // The graph's layout settles on its own thread.
+        std::thread::sleep(std::time::Duration::from_millis(2));
     }
     let marks = app.panels.timeline.marks.len();
     eprintln!(

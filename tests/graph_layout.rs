@@ -30,6 +30,8 @@ fn check(doc: Document, by_centrality: bool) -> Found {
         if h.state().panels.relations.layout.is_none() {
             break;
         }
+        // The layout settles on its own thread.
+        std::thread::sleep(std::time::Duration::from_millis(5));
         h.run_steps(1);
     }
     h.run_steps(3);
@@ -138,4 +140,19 @@ fn the_layout_is_the_same_every_run() {
         waqai::graph::force_layout(&g),
         waqai::graph::force_layout(&g)
     );
+}
+
+/// With `WAQAI_WRITE_SYNTHETIC=DIR`, writes the generated documents laid out above to `DIR`,
+/// to look at them in the app (`waqai export DIR/actors_2000.json --view relations`).
+#[test]
+fn write_the_generated_documents_when_asked() {
+    let Some(dir) = std::env::var_os("WAQAI_WRITE_SYNTHETIC") else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    for actors in [50, 500, 2_000] {
+        let doc = synthetic::synthetic(actors * 2, actors);
+        let path = dir.join(format!("actors_{actors}.json"));
+        std::fs::write(&path, serde_json::to_vec(&doc).expect("serialises")).expect("writes");
+    }
 }

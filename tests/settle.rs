@@ -26,7 +26,7 @@ impl FilePicker for Cancel {
 fn harness(doc: Document) -> Harness<'static, WaqaiApp> {
     let mut app = WaqaiApp::new(doc, None);
     app.picker = Box::new(Cancel);
-    // A large graph's layout settles over frames (a few milliseconds of it each): allow them.
+    // A large graph's layout settles on its own thread and asks for frames: allow them.
     Harness::builder()
         .with_size(egui::vec2(1280.0, 900.0))
         .with_max_steps(2_000)

@@ -380,6 +380,7 @@ fn a_crowded_document_stays_usable() {
         if h.state().panels.relations.layout.is_none() {
             break;
         }
+        std::thread::sleep(std::time::Duration::from_millis(5));
         h.run_steps(1);
     }
     h.run_steps(2);

@@ -1,7 +1,13 @@
 //! The relationship graph: nodes and weighted edges from a document, and a deterministic
 //! force-directed layout. No GUI code.
 
+mod barnes_hut;
+mod layout;
 pub mod stress;
+mod worker;
+
+pub use layout::{INLINE_LIMIT, LayoutRun, STRESS_LIMIT, force_layout};
+pub use worker::LayoutWorker;
 
 use crate::hash::FastMap as HashMap;
 
@@ -268,148 +274,5 @@ impl Graph {
     pub fn node_of(&self, entity: usize) -> Option<usize> {
         // Nodes are in the order of the entities.
         self.nodes.binary_search(&entity).ok()
-    }
-}
-
-/// Graphs up to this many nodes are laid out by stress majorisation at once; larger ones by
-/// a force layout over frames.
-pub const STRESS_LIMIT: usize = 120;
-
-/// Positions for the nodes of `graph`; the same graph always gives the same picture (stress
-/// majorisation up to [`STRESS_LIMIT`] nodes, else Fruchterman–Reingold from a circle with a
-/// fixed cooling schedule), no two nodes closer than [`stress::MIN_GAP`].
-pub fn force_layout(graph: &Graph) -> Vec<[f32; 2]> {
-    let mut run = LayoutRun::new(graph);
-    while !run.step(graph) {}
-    run.pos
-}
-
-/// A force layout computed a few iterations at a time, so that a window can draw the graph at
-/// once and let it settle over the next frames. The iterations, and so the final picture, are
-/// the same however they are spread over frames.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LayoutRun {
-    /// Positions so far.
-    pub pos: Vec<[f32; 2]>,
-    disp: Vec<[f32; 2]>,
-    k: f32,
-    temp: f32,
-    cool: f32,
-    done: usize,
-    iterations: usize,
-}
-
-impl LayoutRun {
-    /// A layout for a panel about 1.4 times as wide as high.
-    pub fn new(graph: &Graph) -> Self {
-        Self::with_aspect(graph, 1.4)
-    }
-
-    /// A layout for a panel of `aspect` (width / height): a small graph is laid out at once by
-    /// stress majorisation, components side by side; a large one starts on a circle, no
-    /// iteration done.
-    pub fn with_aspect(graph: &Graph, aspect: f32) -> Self {
-        let n = graph.nodes.len();
-        if n <= STRESS_LIMIT {
-            return Self {
-                pos: stress::stress_layout(graph, aspect),
-                disp: vec![],
-                k: 0.0,
-                temp: 0.0,
-                cool: 0.0,
-                done: 0,
-                iterations: 0,
-            };
-        }
-        let side = 110.0 * (n as f32).sqrt().max(2.0);
-        let k = side / (n.max(1) as f32).sqrt() * 1.5;
-        let pos: Vec<[f32; 2]> = (0..n)
-            .map(|i| {
-                let a = i as f32 / n as f32 * std::f32::consts::TAU;
-                let r = side * 0.4 * (1.0 + 0.1 * (i % 3) as f32);
-                [r * a.cos(), r * a.sin()]
-            })
-            .collect();
-        let iterations = if n == 0 {
-            0
-        } else {
-            (30_000_000 / (n * n).max(1)).clamp(15, 300)
-        };
-        let temp = side * 0.1;
-        Self {
-            pos,
-            disp: vec![[0.0; 2]; n],
-            k,
-            temp,
-            cool: temp / (iterations as f32 + 1.0),
-            done: 0,
-            iterations,
-        }
-    }
-
-    /// Whether every iteration is done.
-    pub fn is_done(&self) -> bool {
-        self.done >= self.iterations
-    }
-
-    /// Iterations until `budget` is spent (at least one); true when the layout is finished.
-    pub fn step_for(&mut self, graph: &Graph, budget: std::time::Duration) -> bool {
-        let start = std::time::Instant::now();
-        while !self.step(graph) {
-            if start.elapsed() >= budget {
-                return false;
-            }
-        }
-        true
-    }
-
-    /// One iteration; true when the layout is finished.
-    pub fn step(&mut self, graph: &Graph) -> bool {
-        if self.is_done() {
-            return true;
-        }
-        let (pos, disp, k) = (&mut self.pos, &mut self.disp, self.k);
-        let n = pos.len();
-        disp.iter_mut().for_each(|d| *d = [0.0, 0.0]);
-        for i in 0..n {
-            for j in i + 1..n {
-                let dx = pos[i][0] - pos[j][0];
-                let dy = pos[i][1] - pos[j][1];
-                let d2 = (dx * dx + dy * dy).max(0.01);
-                let f = k * k / d2;
-                disp[i][0] += dx * f;
-                disp[i][1] += dy * f;
-                disp[j][0] -= dx * f;
-                disp[j][1] -= dy * f;
-            }
-        }
-        for e in &graph.edges {
-            let (i, j) = (e.a, e.b);
-            let dx = pos[i][0] - pos[j][0];
-            let dy = pos[i][1] - pos[j][1];
-            let d = (dx * dx + dy * dy).sqrt().max(0.1);
-            let f = d / k * (0.6 + 0.2 * e.weight().min(5.0));
-            disp[i][0] -= dx * f;
-            disp[i][1] -= dy * f;
-            disp[j][0] += dx * f;
-            disp[j][1] += dy * f;
-        }
-        for i in 0..n {
-            // A weak pull to the centre keeps unconnected nodes in view.
-            disp[i][0] -= pos[i][0] * 0.02;
-            disp[i][1] -= pos[i][1] * 0.02;
-            let l = (disp[i][0] * disp[i][0] + disp[i][1] * disp[i][1])
-                .sqrt()
-                .max(1e-6);
-            let step = l.min(self.temp);
-            pos[i][0] += disp[i][0] / l * step;
-            pos[i][1] += disp[i][1] / l * step;
-        }
-        self.temp = (self.temp - self.cool).max(1.0);
-        self.done += 1;
-        if self.is_done() {
-            stress::separate(&mut self.pos, stress::MIN_GAP);
-        }
-        self.is_done()
     }
 }

@@ -44,32 +44,49 @@ pub fn components(graph: &Graph) -> Vec<Vec<usize>> {
 /// Lays out `graph` by stress majorisation, components packed in rows whose width suits a
 /// panel of `aspect` (width / height).
 pub fn stress_layout(graph: &Graph, aspect: f32) -> Vec<[f32; 2]> {
-    let n = graph.nodes.len();
-    let mut adj = vec![Vec::new(); n];
+    let adj = adjacency(graph);
+    let comps = components(graph);
+    let local: Vec<Vec<[f32; 2]>> = comps.iter().map(|c| layout_component(c, &adj)).collect();
+    let mut pos = pack(&comps, &local, graph.nodes.len(), aspect);
+    separate(&mut pos, MIN_GAP);
+    pos
+}
+
+/// The neighbours of each node (loops left out).
+pub(crate) fn adjacency(graph: &Graph) -> Vec<Vec<usize>> {
+    let mut adj = vec![Vec::new(); graph.nodes.len()];
     for e in &graph.edges {
         if e.a != e.b {
             adj[e.a].push(e.b);
             adj[e.b].push(e.a);
         }
     }
+    adj
+}
+
+/// Places components laid out on their own (`local[c]` for the nodes `comps[c]`) side by side:
+/// shelf packing, rows as wide as a panel of `aspect` asks for the total area.
+pub(crate) fn pack(
+    comps: &[Vec<usize>],
+    local: &[Vec<[f32; 2]>],
+    n: usize,
+    aspect: f32,
+) -> Vec<[f32; 2]> {
     let mut pos = vec![[0.0f32; 2]; n];
-    let mut boxes = Vec::new();
-    let comps = components(graph);
-    for comp in &comps {
-        let local = layout_component(comp, &adj);
+    let mut boxes = Vec::with_capacity(comps.len());
+    for (comp, local) in comps.iter().zip(local) {
         let (mut lo, mut hi) = ([f32::MAX; 2], [f32::MIN; 2]);
-        for p in &local {
+        for p in local {
             for d in 0..2 {
                 lo[d] = lo[d].min(p[d]);
                 hi[d] = hi[d].max(p[d]);
             }
         }
-        for (&i, p) in comp.iter().zip(&local) {
+        for (&i, p) in comp.iter().zip(local) {
             pos[i] = [p[0] - lo[0], p[1] - lo[1]];
         }
         boxes.push([hi[0] - lo[0], hi[1] - lo[1]]);
     }
-    // Shelf packing: rows as wide as the panel's shape asks for the total area.
     let area: f32 = boxes
         .iter()
         .map(|b| (b[0] + COMPONENT_GAP) * (b[1] + COMPONENT_GAP))
@@ -90,13 +107,12 @@ pub fn stress_layout(graph: &Graph, aspect: f32) -> Vec<[f32; 2]> {
         x += b[0] + COMPONENT_GAP;
         row_h = row_h.max(b[1]);
     }
-    separate(&mut pos, MIN_GAP);
     pos
 }
 
 /// Stress majorisation of one component (localised SMACOF, weights 1/d²), from a circle in
 /// breadth-first order around its best-connected node.
-fn layout_component(comp: &[usize], adj: &[Vec<usize>]) -> Vec<[f32; 2]> {
+pub(crate) fn layout_component(comp: &[usize], adj: &[Vec<usize>]) -> Vec<[f32; 2]> {
     let m = comp.len();
     if m == 1 {
         return vec![[0.0, 0.0]];

@@ -10,7 +10,7 @@ use crate::selection::Selection;
 use crate::text::paint_label;
 
 /// The panel's own state between frames.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct RelationsState {
     /// Node positions in graph coordinates (same order as `Graph::nodes`).
     pub pos: Vec<[f32; 2]>,
@@ -41,17 +41,14 @@ pub struct RelationsState {
     pub ego_shown: Option<(usize, usize)>,
     /// The nodes of that neighbourhood, with the (node, steps, document generation) they are for.
     pub ego_mask: Option<((usize, usize, u64), Vec<bool>)>,
-    /// The layout still settling, a few iterations a frame.
-    pub layout: Option<crate::graph::LayoutRun>,
+    /// The layout still settling on its own thread.
+    pub layout: Option<crate::graph::LayoutWorker>,
     /// Finish a layout at once instead of over frames (pictures for export).
     pub settle_now: bool,
     /// Keep the graph fitted to the panel while its layout settles (until the user pans or
     /// zooms).
     pub auto_fit: bool,
 }
-
-/// Time given to the layout in each frame while it settles.
-const LAYOUT_BUDGET: std::time::Duration = std::time::Duration::from_millis(4);
 
 /// Key, plain layer, highlighted layer and labels (position, name) of a crowded graph.
 pub type CrowdedCache = (
@@ -104,27 +101,27 @@ pub fn node_radii(graph: &crate::graph::Graph, by_centrality: bool) -> Vec<f32> 
         .collect()
 }
 
-/// Runs the settling layout for this frame's budget (or to the end for a picture) and asks for
-/// another frame while it is not finished.
-fn settle(ctx: &egui::Context, graph: &crate::graph::Graph, st: &mut RelationsState) {
-    let Some(run) = &mut st.layout else {
+/// Takes the positions the settling layout has found since the last frame (for a picture,
+/// waits for the last ones).
+fn settle(st: &mut RelationsState) {
+    let Some(worker) = &mut st.layout else {
         return;
     };
-    let done = if st.settle_now {
-        while !run.step(graph) {}
-        true
-    } else {
-        run.step_for(graph, LAYOUT_BUDGET)
-    };
-    st.pos.clone_from(&run.pos);
-    st.pos_version += 1;
-    if st.auto_fit {
-        st.fit_request = true;
+    if st.settle_now {
+        while !worker.is_done() {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+    }
+    let done = worker.is_done();
+    if let Some(pos) = worker.take() {
+        st.pos = pos;
+        st.pos_version += 1;
+        if st.auto_fit {
+            st.fit_request = true;
+        }
     }
     if done {
         st.layout = None;
-    } else {
-        ctx.request_repaint();
     }
 }
 
@@ -140,20 +137,21 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
     if st.pos.len() != graph.nodes.len() {
         let size = ui.available_size();
         let aspect = (size.x / size.y.max(1.0)).clamp(0.5, 3.0);
-        let run = crate::graph::LayoutRun::with_aspect(graph, aspect);
+        let mut run = crate::graph::LayoutRun::with_aspect(graph, aspect);
+        if st.settle_now {
+            while !run.step(graph) {}
+        }
         st.pos.clone_from(&run.pos);
-        st.layout = Some(run);
+        // The first frame shows the starting positions at once; a large layout settles on
+        // its own thread and asks for a frame whenever it has new positions.
+        st.layout = (!run.is_done()).then(|| {
+            let ctx = ui.ctx().clone();
+            crate::graph::LayoutWorker::spawn(graph.clone(), run, move || ctx.request_repaint())
+        });
         st.auto_fit = true;
         st.fit_request = true;
-        // The first frame shows the starting positions at once; settling starts with the next.
-        if !st.settle_now {
-            ui.ctx().request_repaint();
-        }
     } else {
-        settle(ui.ctx(), graph, st);
-    }
-    if st.settle_now {
-        settle(ui.ctx(), graph, st);
+        settle(st);
     }
     let (rect, bg) = ui.allocate_exact_size(ui.available_size(), egui::Sense::click_and_drag());
     let radius = node_radii(graph, st.size_by_centrality);
@@ -497,6 +495,20 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         && let Some((_, ent)) = under(bg.interact_pointer_pos())
     {
         action = Some(Action::Select(Selection::Entity(ent)));
+    }
+    if let Some(worker) = &st.layout {
+        let note = format!(
+            "Laying out {} actors… {:.0} %",
+            graph.nodes.len(),
+            worker.progress() * 100.0
+        );
+        painter.text(
+            rect.left_bottom() + vec2(8.0, -8.0),
+            Align2::LEFT_BOTTOM,
+            note,
+            small.clone(),
+            weak,
+        );
     }
     action
 }

@@ -85,14 +85,23 @@ fn benches(c: &mut Criterion) {
         "10k_events_2k_actors",
         &synthetic::synthetic(10_000, 2_000),
     );
-    // Stress layouts: about 200 nodes, and the largest laid out at once in a first frame.
-    for (events, actors) in [(400, 210), (240, 125)] {
+    // Stress layouts: about 200 nodes, about the most laid out by stress (on the layout
+    // thread), and about the most laid out at once in a first frame.
+    for (events, actors) in [(400, 210), (560, 300), (120, 62)] {
         let doc = synthetic::synthetic(events, actors);
         let g = waqai::graph::Graph::of(&doc, false);
         c.bench_function(&format!("layout/stress_{}_nodes", g.nodes.len()), |b| {
             b.iter(|| waqai::graph::stress::stress_layout(&g, 1.4))
         });
     }
+    // The whole force layout of 2,000 actors, as the layout thread runs it after the first frame.
+    let g = waqai::graph::Graph::of(&synthetic::synthetic(10_000, 2_000), false);
+    let mut slow = c.benchmark_group("layout");
+    slow.sample_size(10);
+    slow.bench_function(format!("force_{}_nodes", g.nodes.len()), |b| {
+        b.iter(|| waqai::graph::force_layout(&g))
+    });
+    slow.finish();
 }
 
 criterion_group! {

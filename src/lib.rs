@@ -7,6 +7,7 @@ pub mod extract;
 pub mod fonts;
 pub mod graph;
 pub mod hash;
+pub mod i18n;
 pub mod lanes;
 pub mod model;
 pub mod open;

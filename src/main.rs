@@ -66,6 +66,9 @@ enum Command {
         /// Calendar of the time axis.
         #[arg(long, value_enum, default_value = "gregorian")]
         calendar: CalendarArg,
+        /// Language of the labels Waqai writes (axis dates).
+        #[arg(long, value_enum, default_value = "en")]
+        language: LanguageArg,
         /// Logical width in points (default: the view's own).
         #[arg(long)]
         width: Option<f32>,
@@ -172,6 +175,14 @@ enum CalendarArg {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum LanguageArg {
+    /// English.
+    En,
+    /// Arabic.
+    Ar,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum TableArg {
     Events,
     Actors,
@@ -199,6 +210,7 @@ fn main() -> ExitCode {
             select,
             published,
             calendar,
+            language,
             width,
             height,
             scale,
@@ -257,6 +269,10 @@ fn main() -> ExitCode {
                 CalendarArg::Gregorian => AxisCalendar::Gregorian,
                 CalendarArg::Hijri => AxisCalendar::Hijri,
                 CalendarArg::Both => AxisCalendar::Both,
+            };
+            opts.language = match language {
+                LanguageArg::En => waqai::i18n::Language::English,
+                LanguageArg::Ar => waqai::i18n::Language::Arabic,
             };
             let mut doc = match waqai::open::open_path(&input) {
                 Ok(d) => d,

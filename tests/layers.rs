@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 /// Modules by layer, lowest first; a module may use only modules of a lower layer.
 const LAYERS: &[&[&str]] = &[
-    &["hash", "timings"],
+    &["hash", "i18n", "timings"],
     &["arabic", "model"],
     &[
         "extract",
@@ -27,6 +27,7 @@ const LAYERS: &[&[&str]] = &[
 /// Modules that must stay free of GUI code.
 const NO_GUI: &[&str] = &[
     "hash",
+    "i18n",
     "timings",
     "arabic",
     "model",

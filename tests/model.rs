@@ -420,10 +420,59 @@ fn month_and_year_dates_span_their_month_and_year() {
     );
     assert_eq!(c.of_event(2).unwrap().span, None);
     assert!(c.undated_band.is_none());
+    // From the first day of 2019 to the publication day, the empty spring to autumn of 2020
+    // drawn narrow.
+    let nov19 = model::parse_date("2020-11-19").unwrap();
     assert_eq!(
         c.x_range(),
-        (day("2019-01-01") - 0.5, day("2020-11-19") + 0.5)
+        (day("2019-01-01") - 0.5, c.x_of_day(nov19) + 0.5)
     );
+    assert_eq!(c.breaks.len(), 1);
+    assert_eq!(c.breaks[0].from, day("2020-02-29") + 0.5);
+}
+
+#[test]
+fn long_empty_stretches_are_compressed_and_the_axis_still_reads_true_days() {
+    let mut doc = seed();
+    doc.article.published = None;
+    let dates = ["2020-01-05", "2020-01-08", "2021-06-01", "2021-06-03"];
+    for (k, e) in doc.events.iter_mut().enumerate() {
+        e.when = Default::default();
+        e.when.date = Some(dates[k % dates.len()].into());
+        e.when.precision = "day".into();
+    }
+    let c = model::Chronology::of(&doc);
+    let day = |s: &str| model::parse_date(s).unwrap();
+    assert_eq!(c.breaks.len(), 1, "{:?}", c.breaks);
+    let b = c.breaks[0];
+    assert_eq!(b.from, day("2020-01-08") as f64 + 0.5);
+    assert_eq!(b.days, (day("2021-06-01") - day("2020-01-08") - 1) as f64);
+    // A fiftieth of the dated span (516 days), at least three days.
+    assert!((b.width - 516.0 * 0.02).abs() < 1e-9, "{b:?}");
+    // Days either side keep their order and spacing; the days skipped read as nothing.
+    let (x1, x2) = (c.x_of_day(day("2021-06-01")), c.x_of_day(day("2021-06-03")));
+    assert_eq!(x2 - x1, 2.0);
+    assert!(x1 - c.x_of_day(day("2020-01-08")) < 12.0);
+    assert_eq!(c.day_of_x(x1), Some(day("2021-06-01") as f64));
+    assert_eq!(
+        c.day_of_x(c.x_of_day(day("2020-01-05"))),
+        Some(day("2020-01-05") as f64)
+    );
+    assert_eq!(c.day_of_x(b.x + b.width / 2.0), None);
+    let (lo, hi) = c.x_range();
+    assert!(hi - lo < 20.0, "{lo}..{hi}");
+    // Events keep their days; their x follows the compressed axis.
+    for p in &c.placed {
+        assert_eq!(c.day_of_x(p.x).map(f64::round), Some(p.day as f64));
+    }
+    // A few weeks between events are no break.
+    let mut doc = seed();
+    for (k, e) in doc.events.iter_mut().enumerate() {
+        e.when.date = Some(format!("2020-{:02}-01", 1 + k % 6));
+        e.when.precision = "day".into();
+        e.when.relative_days = None;
+    }
+    assert!(model::Chronology::of(&doc).breaks.is_empty());
 }
 
 #[test]
@@ -438,22 +487,37 @@ fn a_dated_event_told_relative_to_publication_gives_the_publication_date() {
 }
 
 #[test]
-fn the_time_axis_speaks_gregorian_hijri_or_both() {
+fn the_time_axis_speaks_gregorian_hijri_or_both_in_english_or_arabic() {
+    use waqai::i18n::Language::{Arabic, English};
     use waqai::views::timeline::AxisCalendar;
     let mut doc = seed();
     doc.article.published = Some("2020-11-19".into());
     let c = model::Chronology::of(&doc);
     let day = model::parse_date("2020-11-19").unwrap();
-    assert_eq!(AxisCalendar::Gregorian.label(&c, day), "2020-11-19 Thu");
-    assert_eq!(AxisCalendar::Hijri.label(&c, day), "4 Rabi II 1442");
     assert_eq!(
-        AxisCalendar::Both.label(&c, day),
-        "2020-11-19 Thu\n4 Rabi II 1442"
+        AxisCalendar::Gregorian.label(&c, day, English),
+        ["Thu 19 Nov 2020"]
+    );
+    assert_eq!(
+        AxisCalendar::Hijri.label(&c, day, English),
+        ["4 Rabi II 1442"]
+    );
+    assert_eq!(
+        AxisCalendar::Both.label(&c, day, English),
+        ["Thu 19 Nov 2020", "4 Rabi II 1442"]
+    );
+    assert_eq!(
+        AxisCalendar::Both.label(&c, day, Arabic),
+        ["الخميس 19 نوفمبر 2020", "4 ربيع الآخر 1442"]
     );
     // A relative axis has no calendar dates to convert.
     let c = model::Chronology::of(&seed());
     assert_eq!(
-        AxisCalendar::Hijri.label(&c, 0),
-        "publication day (Thursday)"
+        AxisCalendar::Hijri.label(&c, 0, English),
+        ["publication day (Thursday)"]
+    );
+    assert_eq!(
+        AxisCalendar::Hijri.label(&c, -3, Arabic),
+        ["قبل النشر بـ3 أيام (الاثنين)"]
     );
 }

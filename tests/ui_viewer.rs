@@ -646,3 +646,66 @@ fn the_ego_view_shows_only_the_selected_actors_neighbourhood() {
     h.run_steps(3);
     assert_eq!(h.state().panels.relations.screen.len(), all);
 }
+
+#[test]
+fn the_overview_strip_brushes_the_timeline_to_a_stretch_of_time() {
+    let app = WaqaiApp::new(synthetic::synthetic(300, 60), None);
+    // Frames 20 ms apart, so that two clicks make a double click.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_step_dt(0.02)
+        .with_context_setup(waqai::fonts::install)
+        .build_ui_state(|ui, app: &mut WaqaiApp| app.show(ui), app);
+    h.run_steps(3);
+    let strip = h
+        .state()
+        .panels
+        .timeline
+        .overview
+        .expect("many events: the overview strip is shown");
+    let (x0, x1) = h.state().session.chronology().x_range();
+    let all_marks = h.state().panels.timeline.marks.len();
+    let at = |share: f32| egui::pos2(strip.left() + share * strip.width(), strip.center().y);
+    // Drag across a quarter of the strip: the timeline shows that quarter.
+    let (from, to) = (at(0.25), at(0.5));
+    h.hover_at(from);
+    h.run_steps(1);
+    h.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.run_steps(1);
+    for k in 1..=10 {
+        h.hover_at(from + (to - from) * (k as f32 / 10.0));
+        h.run_steps(1);
+    }
+    h.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run_steps(3);
+    let (a, b) = h.state().panels.timeline.x_window.expect("a window");
+    let span = x1 - x0;
+    let near = |v: f64, want: f64| (v - want).abs() < span * 0.03;
+    assert!(
+        near(a, x0 + span * 0.25) && near(b, x0 + span * 0.5),
+        "shown {a:.1}..{b:.1} of {x0:.1}..{x1:.1}"
+    );
+    // Fewer marks than the whole document.
+    let marks = h.state().panels.timeline.marks.len();
+    assert!(
+        marks > 0 && marks < all_marks,
+        "{marks} of {all_marks} marks"
+    );
+    // A double click shows everything again.
+    for _ in 0..2 {
+        click_at(&mut h, at(0.8));
+    }
+    h.run_steps(3);
+    let (a, b) = h.state().panels.timeline.x_window.expect("a window");
+    assert!(a <= x0 && b >= x1, "after a double click: {a:.1}..{b:.1}");
+}

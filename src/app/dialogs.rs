@@ -235,6 +235,10 @@ impl WaqaiApp {
                 opts.selection = self.session.item().clone();
                 opts.timeline_window = self.panels.timeline.x_window;
                 opts.calendar = self.panels.timeline.calendar;
+                opts.language = self
+                    .settings
+                    .language
+                    .unwrap_or_else(crate::i18n::Language::of_system);
                 let input = self.session.path().map(Path::to_owned);
                 let unsaved = self.session.is_dirty();
                 let path = path.clone();

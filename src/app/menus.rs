@@ -67,6 +67,21 @@ impl WaqaiApp {
                     }
                 }
                 ui.separator();
+                ui.label("Language");
+                let current = self
+                    .settings
+                    .language
+                    .unwrap_or_else(crate::i18n::Language::of_system);
+                for (lang, name) in crate::i18n::Language::ALL {
+                    if ui
+                        .radio(current == lang, name)
+                        .on_hover_text("Language of the dates Waqai writes on the time axis")
+                        .clicked()
+                    {
+                        self.settings.language = Some(lang);
+                    }
+                }
+                ui.separator();
                 let s = &mut self.settings;
                 for (hidden, name) in [
                     (&mut s.hide_timeline, "Timeline"),

@@ -70,6 +70,8 @@ pub struct Settings {
     pub hide_article: bool,
     /// Calendar of the time axis.
     pub calendar: crate::views::timeline::AxisCalendar,
+    /// Interface language; `None` until chosen (the system's locale then decides).
+    pub language: Option<crate::i18n::Language>,
 }
 
 const SETTINGS_KEY: &str = "waqai-settings";
@@ -665,7 +667,11 @@ impl WaqaiApp {
         };
         let dark = ui.visuals().dark_mode;
         let actions = {
-            let vs = ViewState::of(&self.session, dark);
+            let language = self
+                .settings
+                .language
+                .unwrap_or_else(crate::i18n::Language::of_system);
+            let vs = ViewState::of(&self.session, dark, language);
             views::layout(ui, &vs, &mut self.panels, shown)
         };
         for a in actions {

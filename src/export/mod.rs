@@ -123,6 +123,8 @@ pub struct ExportOptions {
     pub published: Option<String>,
     /// Calendar of the time axis's labels.
     pub calendar: crate::views::timeline::AxisCalendar,
+    /// Language of what Waqai writes in the picture (axis labels).
+    pub language: crate::i18n::Language,
 }
 
 impl ExportOptions {
@@ -142,6 +144,7 @@ impl ExportOptions {
             timeline_window: None,
             published: None,
             calendar: crate::views::timeline::AxisCalendar::Gregorian,
+            language: crate::i18n::Language::English,
         }
     }
 
@@ -219,7 +222,7 @@ pub fn render_frame(doc: &Document, opts: &ExportOptions) -> Frame {
             v.native_pixels_per_point = Some(opts.scale);
         }
         let mut out = ctx.run_ui(input, |ui| {
-            let vs = ViewState::of(&session, ui.visuals().dark_mode);
+            let vs = ViewState::of(&session, ui.visuals().dark_mode, opts.language);
             draw_view(ui, &vs, &mut panels, opts.view);
         });
         textures.apply(&mut out.textures_delta);

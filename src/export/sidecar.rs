@@ -58,6 +58,9 @@ pub struct Sidecar {
     /// Calendar of the time axis.
     #[serde(default)]
     pub calendar: crate::views::timeline::AxisCalendar,
+    /// Language of the labels Waqai writes.
+    #[serde(default)]
+    pub language: crate::i18n::Language,
     /// SHA-256 of the picture's bytes, hex.
     pub output_sha256: String,
 }
@@ -123,6 +126,7 @@ impl Sidecar {
             timeline_window: opts.timeline_window.map(|(a, b)| [a, b]),
             published: opts.published.clone(),
             calendar: opts.calendar,
+            language: opts.language,
             output_sha256: sha256_hex(picture),
         }
     }
@@ -153,6 +157,7 @@ impl Sidecar {
             timeline_window: self.timeline_window.map(|[a, b]| (a, b)),
             published: self.published.clone(),
             calendar: self.calendar,
+            language: self.language,
         })
     }
 

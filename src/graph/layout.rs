@@ -54,6 +54,8 @@ struct Part {
     pos: Vec<[f32; 2]>,
     /// Its edges between local indices, with their weights.
     edges: Vec<(usize, usize, f32)>,
+    /// The neighbours of each node, by local index.
+    adj: Vec<Vec<usize>>,
     /// The force layout's state, for a part larger than [`STRESS_LIMIT`].
     force: Option<Cooling>,
 }
@@ -114,6 +116,12 @@ impl LayoutRun {
         self.done as f32 / self.iterations.max(1) as f32
     }
 
+    /// Whether [`Self::step`] reads the graph (a graph large enough to be laid out in parts
+    /// carries what it needs).
+    pub fn needs_graph(&self) -> bool {
+        matches!(self.method, Method::Stress)
+    }
+
     /// One step; true when the layout is finished.
     pub fn step(&mut self, graph: &Graph) -> bool {
         if self.is_done() {
@@ -123,9 +131,9 @@ impl LayoutRun {
             Method::Stress => self.pos = stress::stress_layout(graph, self.aspect),
             Method::Parts(parts) => {
                 if self.done == 0 {
-                    let adj = stress::adjacency(graph);
                     for p in parts.iter_mut().filter(|p| p.force.is_none()) {
-                        p.pos = stress::layout_component(&p.nodes, &adj);
+                        let all: Vec<usize> = (0..p.nodes.len()).collect();
+                        p.pos = stress::layout_component(&all, &p.adj);
                     }
                 } else {
                     for p in parts.iter_mut() {
@@ -177,6 +185,11 @@ fn parts(graph: &Graph) -> Vec<Part> {
         .zip(edges)
         .map(|(nodes, edges)| {
             let m = nodes.len();
+            let mut adj = vec![Vec::new(); m];
+            for &(a, b, _) in &edges {
+                adj[a].push(b);
+                adj[b].push(a);
+            }
             let side = 110.0 * (m as f32).sqrt().max(2.0);
             let force = (m > STRESS_LIMIT).then(|| {
                 let temp = side * 0.1;
@@ -190,6 +203,7 @@ fn parts(graph: &Graph) -> Vec<Part> {
                 pos: circle(m, side),
                 nodes,
                 edges,
+                adj,
                 force,
             }
         })

@@ -36,7 +36,13 @@ impl std::fmt::Debug for LayoutWorker {
 impl LayoutWorker {
     /// Starts finishing `run` for `graph` on a new thread; `wake` is called whenever new
     /// positions are ready (a window asks for a frame).
-    pub fn spawn(graph: Graph, mut run: LayoutRun, wake: impl Fn() + Send + 'static) -> Self {
+    pub fn spawn(graph: &Graph, mut run: LayoutRun, wake: impl Fn() + Send + 'static) -> Self {
+        // A large graph's run carries its own copy of what it needs.
+        let graph = if run.needs_graph() {
+            graph.clone()
+        } else {
+            Graph::default()
+        };
         let shared = Arc::new(Shared::default());
         let theirs = Arc::clone(&shared);
         let started = std::thread::Builder::new()
@@ -119,7 +125,7 @@ mod tests {
             betweenness: vec![],
         };
         let run = LayoutRun::new(&g);
-        let mut worker = LayoutWorker::spawn(g.clone(), run, || {});
+        let mut worker = LayoutWorker::spawn(&g, run, || {});
         let mut last = None;
         while !worker.is_done() {
             if let Some(p) = worker.take() {

@@ -20,6 +20,25 @@ pub struct Placed {
     pub span: Option<(f64, f64)>,
 }
 
+/// A long stretch of time with no event, drawn narrower than its length.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Break {
+    /// Where it starts on the axis (x).
+    pub x: f64,
+    /// Its width on the axis.
+    pub width: f64,
+    /// Where it starts in days (a day `d` covers `d - 0.5 .. d + 0.5`).
+    pub from: f64,
+    /// How many days it stands for.
+    pub days: f64,
+}
+
+/// Empty stretches at least this long (days), and at least [`BREAK_SHARE`] of the dated span,
+/// are compressed.
+const BREAK_MIN_DAYS: f64 = 30.0;
+/// See [`BREAK_MIN_DAYS`].
+const BREAK_SHARE: f64 = 0.2;
+
 /// The time axis of a document.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Chronology {
@@ -34,6 +53,8 @@ pub struct Chronology {
     /// The "date not stated" band (x from, x to): events the text gives no day for, in article
     /// order, after the dated ones.
     pub undated_band: Option<(f64, f64)>,
+    /// Long empty stretches of time drawn narrow, in axis order.
+    pub breaks: Vec<Break>,
     /// x values the axis covers: the dated days and the band.
     x_span: (f64, f64),
     /// Indices into `placed`, sorted by `x`: the index that culls a view to what it shows.
@@ -75,6 +96,8 @@ impl Chronology {
                 }
             })
             .collect();
+        let breaks = breaks_between(occupied(doc, &order, &known, absolute, published));
+        let x_of = |v: f64| x_of_day_value(&breaks, v);
         // Dated events: the events of one day share it, in story order.
         let mut placed = Vec::with_capacity(order.len());
         let stated: Vec<usize> = (0..order.len()).filter(|&k| known[k].is_some()).collect();
@@ -91,11 +114,12 @@ impl Chronology {
                 placed.push(Placed {
                     event: i,
                     day,
-                    x: day as f64 - 0.5 + (rank as f64 + 1.0) / (n + 1.0),
+                    x: x_of(day as f64 - 0.5 + (rank as f64 + 1.0) / (n + 1.0)),
                     day_known: true,
                     span: absolute
                         .then(|| coarse_span(&doc.events[i].when.precision, day))
-                        .flatten(),
+                        .flatten()
+                        .map(|(a, b)| (x_of(a), x_of(b))),
                 });
             }
             start = end;
@@ -111,11 +135,14 @@ impl Chronology {
         // The axis shows the dated events and the day of publication.
         let (lo, hi) = placed
             .iter()
-            .map(|p| p.span.unwrap_or((p.day as f64 - 0.5, p.day as f64 + 0.5)))
+            .map(|p| {
+                p.span
+                    .unwrap_or((x_of(p.day as f64 - 0.5), x_of(p.day as f64 + 0.5)))
+            })
             .chain(
                 publication_day
                     .filter(|_| !placed.is_empty())
-                    .map(|d| (d as f64 - 0.5, d as f64 + 0.5)),
+                    .map(|d| (x_of(d as f64 - 0.5), x_of(d as f64 + 0.5))),
             )
             .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (a, b)| {
                 (lo.min(a), hi.max(b))
@@ -165,6 +192,7 @@ impl Chronology {
             publication_weekday,
             publication_day,
             undated_band,
+            breaks,
             x_span,
             by_x,
             slot_of_event,
@@ -200,16 +228,115 @@ impl Chronology {
             publication_weekday: self.publication_weekday.clone(),
             publication_day: self.publication_day,
             undated_band: self.undated_band,
+            breaks: self.breaks.clone(),
             x_span: self.x_span,
             by_x: vec![],
             slot_of_event: vec![],
         }
     }
 
+    /// Where day `day` (its middle) sits on the axis.
+    pub fn x_of_day(&self, day: i64) -> f64 {
+        x_of_day_value(&self.breaks, day as f64)
+    }
+
+    /// The day value at `x` on the dated axis (whole at the middle of a day), or `None` inside a
+    /// compressed stretch.
+    pub fn day_of_x(&self, x: f64) -> Option<f64> {
+        let mut shift = 0.0;
+        for b in &self.breaks {
+            if x < b.x {
+                break;
+            }
+            if x < b.x + b.width {
+                return None;
+            }
+            shift += b.days - b.width;
+        }
+        Some(x + shift)
+    }
+
     /// The placement of event `event` (index into the document's events).
     pub fn of_event(&self, event: usize) -> Option<&Placed> {
         self.placed.get(*self.slot_of_event.get(event)?)
     }
+}
+
+/// The stretches of days (`d - 0.5 .. d + 0.5` for a day `d`) that hold a dated event, a month
+/// or year it may fall in, or the publication day; sorted and merged.
+fn occupied(
+    doc: &Document,
+    order: &[usize],
+    known: &[Option<i64>],
+    absolute: bool,
+    published: Option<i64>,
+) -> Vec<(f64, f64)> {
+    let mut spans: Vec<(f64, f64)> = order
+        .iter()
+        .zip(known)
+        .filter_map(|(&i, day)| {
+            let day = (*day)?;
+            let coarse = absolute
+                .then(|| coarse_span(&doc.events[i].when.precision, day))
+                .flatten();
+            Some(coarse.unwrap_or((day as f64 - 0.5, day as f64 + 0.5)))
+        })
+        .collect();
+    if !spans.is_empty()
+        && let Some(d) = published.filter(|_| absolute)
+    {
+        spans.push((d as f64 - 0.5, d as f64 + 0.5));
+    }
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut merged: Vec<(f64, f64)> = Vec::with_capacity(spans.len());
+    for (a, b) in spans {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
+}
+
+/// The gaps between `occupied` stretches long enough to compress, each drawn a fiftieth of the
+/// dated span wide (at least three days).
+fn breaks_between(occupied: Vec<(f64, f64)>) -> Vec<Break> {
+    let (Some(first), Some(last)) = (occupied.first(), occupied.last()) else {
+        return vec![];
+    };
+    let span = last.1 - first.0;
+    let width = (span * 0.02).max(3.0);
+    let mut breaks = Vec::new();
+    let mut shift = 0.0;
+    for w in occupied.windows(2) {
+        let (from, to) = (w[0].1, w[1].0);
+        let days = to - from;
+        if days >= BREAK_MIN_DAYS && days >= BREAK_SHARE * span && days > width {
+            breaks.push(Break {
+                x: from - shift,
+                width,
+                from,
+                days,
+            });
+            shift += days - width;
+        }
+    }
+    breaks
+}
+
+/// Where the day value `v` sits on an axis with `breaks`.
+fn x_of_day_value(breaks: &[Break], v: f64) -> f64 {
+    let mut shift = 0.0;
+    for b in breaks {
+        if v < b.from {
+            break;
+        }
+        if v < b.from + b.days {
+            return b.x + (v - b.from) / b.days * b.width;
+        }
+        shift += b.days - b.width;
+    }
+    v - shift
 }
 
 /// Width on the axis (in days) of one event in the "date not stated" band.

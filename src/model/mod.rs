@@ -9,7 +9,10 @@ mod io;
 mod types;
 mod validate;
 
-pub use calendar::{HIJRI_MONTHS, hijri, hijri_label};
+pub use calendar::{
+    HIJRI_MONTHS, HIJRI_MONTHS_AR, MONTHS, MONTHS_AR, WEEKDAYS_AR, gregorian_label, hijri,
+    hijri_label, hijri_label_in,
+};
 pub use chronology::{
     Chronology, Placed, WEEKDAYS, civil, day_label, parse_date, resolve_relative_dates,
 };

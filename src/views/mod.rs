@@ -68,11 +68,13 @@ pub struct ViewState<'a> {
     pub dark: bool,
     /// Changes whenever the document changes (for caches).
     pub generation: u64,
+    /// The interface language (what Waqai writes itself: axis labels, dates).
+    pub language: crate::i18n::Language,
 }
 
 impl<'a> ViewState<'a> {
     /// The view state of a session.
-    pub fn of(session: &'a Session, dark: bool) -> Self {
+    pub fn of(session: &'a Session, dark: bool, language: crate::i18n::Language) -> Self {
         Self {
             doc: session.doc(),
             chron: session.chronology(),
@@ -83,6 +85,7 @@ impl<'a> ViewState<'a> {
             problems: session.problems(),
             dark,
             generation: session.generation(),
+            language,
         }
     }
 }

@@ -146,7 +146,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         // its own thread and asks for a frame whenever it has new positions.
         st.layout = (!run.is_done()).then(|| {
             let ctx = ui.ctx().clone();
-            crate::graph::LayoutWorker::spawn(graph.clone(), run, move || ctx.request_repaint())
+            crate::graph::LayoutWorker::spawn(graph, run, move || ctx.request_repaint())
         });
         st.auto_fit = true;
         st.fit_request = true;

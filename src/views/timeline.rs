@@ -9,6 +9,7 @@ use egui_plot::{GridInput, GridMark, Plot, PlotBounds};
 use super::bitmap::{Bitmap, DenseLayer};
 use super::style::{ACCENT, EVENT_KINDS, faded, kind_color, status_fill};
 use super::{Action, ViewState};
+use crate::i18n::Language;
 pub use crate::lanes::{Lane, TimelineModel};
 use crate::model::{Document, day_label};
 use crate::selection::Selection;
@@ -33,19 +34,64 @@ impl AxisCalendar {
         (AxisCalendar::Both, "Gregorian and Hijri"),
     ];
 
-    /// The axis label of `day` (a real date when `chron.absolute`; relative days are labelled
-    /// as they are, whatever the calendar).
-    pub fn label(self, chron: &crate::model::Chronology, day: i64) -> String {
-        let gregorian = day_label(chron, day);
+    /// The axis label of `day` in `language`, one line per calendar (a real date when
+    /// `chron.absolute`; relative days are labelled as they are, whatever the calendar).
+    pub fn label(
+        self,
+        chron: &crate::model::Chronology,
+        day: i64,
+        language: Language,
+    ) -> Vec<String> {
         if !chron.absolute {
-            return gregorian;
+            return vec![relative_day_label(chron, day, language)];
         }
-        let hijri = crate::model::hijri_label(day).unwrap_or_default();
+        let gregorian = || crate::model::gregorian_label(day, language);
+        let hijri = || crate::model::hijri_label_in(day, language).unwrap_or_default();
         match self {
-            AxisCalendar::Gregorian => gregorian,
-            AxisCalendar::Hijri => hijri,
-            AxisCalendar::Both => format!("{gregorian}\n{hijri}"),
+            AxisCalendar::Gregorian => vec![gregorian()],
+            AxisCalendar::Hijri => vec![hijri()],
+            AxisCalendar::Both => vec![gregorian(), hijri()],
         }
+    }
+
+    /// Lines of label under the axis.
+    pub fn rows(self) -> usize {
+        if self == AxisCalendar::Both { 2 } else { 1 }
+    }
+}
+
+/// A day counted from publication, in `language` (English as [`day_label`] writes it).
+pub fn relative_day_label(
+    chron: &crate::model::Chronology,
+    day: i64,
+    language: Language,
+) -> String {
+    if language == Language::English {
+        return day_label(chron, day);
+    }
+    let base = match day {
+        0 => "يوم النشر".to_owned(),
+        -1 => "قبل النشر بيوم".to_owned(),
+        1 => "بعد النشر بيوم".to_owned(),
+        -2 => "قبل النشر بيومين".to_owned(),
+        2 => "بعد النشر بيومين".to_owned(),
+        d if (-10..0).contains(&d) => format!("قبل النشر بـ{} أيام", -d),
+        d if d < 0 => format!("قبل النشر بـ{} يومًا", -d),
+        d if d <= 10 => format!("بعد النشر بـ{d} أيام"),
+        d => format!("بعد النشر بـ{d} يومًا"),
+    };
+    let weekday = chron
+        .publication_weekday
+        .as_deref()
+        .and_then(|w| {
+            crate::model::WEEKDAYS
+                .iter()
+                .position(|x| x.eq_ignore_ascii_case(w))
+        })
+        .map(|w| crate::model::WEEKDAYS_AR[(w as i64 + day).rem_euclid(7) as usize]);
+    match weekday {
+        Some(w) => format!("{base} ({w})"),
+        None => base,
     }
 }
 
@@ -70,6 +116,19 @@ pub struct TimelineState {
     pub x_window: Option<(f64, f64)>,
     /// The calendar of the axis labels.
     pub calendar: AxisCalendar,
+    /// Where the overview strip was drawn last frame, if it was.
+    pub overview: Option<Rect>,
+    /// What a drag on the overview strip is doing.
+    pub brush_drag: Option<BrushDrag>,
+}
+
+/// A drag on the overview strip.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum BrushDrag {
+    /// Moving the shown window, grabbed this far (x) from its left edge.
+    Move(f64),
+    /// Drawing a new window from this x.
+    New(f64),
 }
 
 /// Key, drawing and marks of an aggregated dense timeline.
@@ -87,6 +146,8 @@ impl Default for TimelineState {
             show_x: None,
             x_window: None,
             calendar: AxisCalendar::Gregorian,
+            overview: None,
+            brush_drag: None,
         }
     }
 }
@@ -156,8 +217,6 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
         ],
         [x1 + 0.05, 1.45],
     );
-    let (lo, hi) = chron.x_range();
-    let label_chron = chron.clone_without_events();
     let calendar = st.calendar;
     let plot = Plot::new("timeline")
         .show_axes([true, false])
@@ -168,17 +227,17 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
         .show_x(false)
         .show_y(false)
         .x_grid_spacer(day_spacer)
-        .x_axis_formatter(move |m: GridMark, _r| {
-            if m.value.fract() == 0.0
-                && m.value > lo
-                && m.value < hi
-                && label_chron.is_dated_x(m.value)
-            {
-                calendar.label(&label_chron, m.value as i64)
-            } else {
-                String::new()
-            }
-        });
+        // The labels are drawn by our text layer (Arabic month names read right to left):
+        // the plot only keeps room for them.
+        .custom_x_axes(vec![
+            egui_plot::AxisHints::new_x()
+                .formatter(|_, _| String::new())
+                .min_thickness(AXIS_ROW * calendar.rows() as f32 + 4.0),
+        ]);
+    st.overview = None;
+    if wants_overview(chron, st.x_window) {
+        overview_strip(ui, chron, st, (x0, x1));
+    }
     let first = !ui.ctx().data(|d| {
         d.get_temp::<bool>(egui::Id::unique("timeline-init"))
             .unwrap_or(false)
@@ -232,6 +291,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
     }
 
     undated_band_and_publication(ui, &painter, &t, chron, frame);
+    axis_labels(ui, &t, chron, calendar, vs.language);
 
     // Marks: culled to the frame through the chronology's x index, aggregated when too dense.
     st.marks.clear();
@@ -467,7 +527,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
                 .button("Show the week around the selected event")
                 .clicked()
         {
-            st.show_x = Some(week_around(p.day));
+            st.show_x = Some(week_around(p.x.round() as i64));
         }
         if ui.button("Export this view…").clicked() {
             action = Some(Action::Export(super::Panel::Timeline));
@@ -599,8 +659,38 @@ fn undated_band_and_publication(
             );
         }
     }
+    for b in &chron.breaks {
+        let (xa, xb) = (
+            t.position_from_point_x(b.x),
+            t.position_from_point_x(b.x + b.width),
+        );
+        let band = Rect::from_x_y_ranges(xa..=xb, frame.y_range()).intersect(frame);
+        if band.width() <= 0.0 {
+            continue;
+        }
+        painter.rect_filled(band, 0.0, ui.visuals().extreme_bg_color.gamma_multiply(0.9));
+        // Two zigzag edges: the axis is cut here.
+        for x in [xa, xb] {
+            let mut points = Vec::new();
+            let mut y = frame.top();
+            let mut k = 0;
+            while y <= frame.bottom() {
+                points.push(pos2(x + if k % 2 == 0 { -2.5 } else { 2.5 }, y));
+                y += 6.0;
+                k += 1;
+            }
+            painter.add(egui::Shape::line(points, Stroke::new(1.0, weak)));
+        }
+        painter.text(
+            pos2((xa + xb) / 2.0, frame.top() + 4.0),
+            Align2::CENTER_TOP,
+            gap_label(b.days),
+            font.clone(),
+            weak,
+        );
+    }
     if let Some(day) = chron.publication_day {
-        let x = t.position_from_point_x(day as f64);
+        let x = t.position_from_point_x(chron.x_of_day(day));
         if frame.x_range().contains(x) {
             let accent = ACCENT.gamma_multiply(0.7);
             let mut y = frame.top();
@@ -619,6 +709,193 @@ fn undated_band_and_publication(
                 accent,
             );
         }
+    }
+}
+
+/// Height of one row of axis labels.
+const AXIS_ROW: f32 = 15.0;
+
+/// The day labels under the plot, through our text layer, at the grid's marks; labels that
+/// would overlap the one before are left out.
+fn axis_labels(
+    ui: &egui::Ui,
+    t: &egui_plot::PlotTransform,
+    chron: &crate::model::Chronology,
+    calendar: AxisCalendar,
+    language: Language,
+) {
+    let frame = *t.frame();
+    let bounds = t.bounds();
+    let (lo, hi) = chron.x_range();
+    let font = crate::fonts::ui(11.0);
+    let color = ui.visuals().text_color().gamma_multiply(0.8);
+    let painter = ui.painter();
+    let mut right_of_last = f32::NEG_INFINITY;
+    let marks = day_spacer(GridInput {
+        bounds: (bounds.min()[0], bounds.max()[0]),
+        base_step_size: 1.0,
+    });
+    for m in marks {
+        let Some(day) = chron.day_of_x(m.value) else {
+            continue;
+        };
+        if day.fract() != 0.0 || m.value <= lo || m.value >= hi || !chron.is_dated_x(m.value) {
+            continue;
+        }
+        let x = t.position_from_point_x(m.value);
+        if !frame.x_range().contains(x) {
+            continue;
+        }
+        let lines = calendar.label(chron, day as i64, language);
+        let laid: Vec<_> = lines
+            .iter()
+            .map(|l| crate::text::label_layout(ui.ctx(), l, &font, 400.0))
+            .collect();
+        let width = laid
+            .iter()
+            .map(|(s, _)| s.natural_width())
+            .fold(0.0, f32::max);
+        if x - width / 2.0 < right_of_last + 8.0 {
+            continue;
+        }
+        right_of_last = x + width / 2.0;
+        for (row, (s, lay)) in laid.iter().enumerate() {
+            let top = frame.bottom() + 3.0 + row as f32 * AXIS_ROW;
+            let at = pos2(x - s.natural_width() / 2.0, top);
+            crate::text::paint(painter, at, s, lay, &font, &|_| color);
+        }
+    }
+}
+
+/// Events on the axis above which the overview strip is always shown.
+const OVERVIEW_EVENTS: usize = 40;
+/// Height of the overview strip.
+const OVERVIEW_HEIGHT: f32 = 28.0;
+
+/// Whether the overview strip is shown: many events, or a view narrower than the whole axis.
+fn wants_overview(chron: &crate::model::Chronology, window: Option<(f64, f64)>) -> bool {
+    let (x0, x1) = chron.x_range();
+    chron.placed.len() > OVERVIEW_EVENTS
+        || window.is_some_and(|(a, b)| b - a < 0.9 * (x1 - x0) && chron.placed.len() > 1)
+}
+
+/// The overview strip above the timeline: how many events fall on each stretch of the whole
+/// axis, and the window shown below as a brush. Drag across it to show that stretch, drag the
+/// brush to move it, click to centre the view there, double-click to fit everything.
+fn overview_strip(
+    ui: &mut egui::Ui,
+    chron: &crate::model::Chronology,
+    st: &mut TimelineState,
+    (x0, x1): (f64, f64),
+) {
+    let (rect, resp) = ui.allocate_exact_size(
+        vec2(ui.available_width(), OVERVIEW_HEIGHT),
+        egui::Sense::click_and_drag(),
+    );
+    st.overview = Some(rect);
+    let painter = ui.painter_at(rect);
+    let visuals = ui.visuals();
+    painter.rect_filled(rect, 2.0, visuals.extreme_bg_color);
+    let span = (x1 - x0).max(1e-9);
+    let to_screen = |x: f64| rect.left() + ((x - x0) / span) as f32 * rect.width();
+    let to_x = |px: f32| x0 + f64::from((px - rect.left()) / rect.width().max(1.0)) * span;
+    // One bar per two pixels, its height by the square root of its count.
+    let bins = ((rect.width() / 2.0).floor() as usize).max(1);
+    let mut counts = vec![0u32; bins];
+    for p in &chron.placed {
+        let b = (((p.x - x0) / span) * bins as f64).floor();
+        counts[(b.max(0.0) as usize).min(bins - 1)] += 1;
+    }
+    let most = counts.iter().copied().max().unwrap_or(1).max(1) as f32;
+    let bar = visuals.weak_text_color();
+    let inner = rect.shrink2(vec2(0.0, 3.0));
+    for (b, &n) in counts.iter().enumerate() {
+        if n == 0 {
+            continue;
+        }
+        let h = (n as f32 / most).sqrt() * inner.height();
+        let x = rect.left() + b as f32 * rect.width() / bins as f32;
+        painter.rect_filled(
+            Rect::from_min_max(pos2(x, inner.bottom() - h), pos2(x + 1.5, inner.bottom())),
+            0.0,
+            bar,
+        );
+    }
+    for b in &chron.breaks {
+        let (xa, xb) = (to_screen(b.x), to_screen(b.x + b.width));
+        painter.rect_filled(
+            Rect::from_x_y_ranges(xa..=xb.max(xa + 2.0), rect.y_range()),
+            0.0,
+            visuals.faint_bg_color,
+        );
+    }
+    let window = st.x_window.unwrap_or((x0, x1));
+    let brush = Rect::from_x_y_ranges(
+        to_screen(window.0).max(rect.left())..=to_screen(window.1).min(rect.right()),
+        rect.y_range(),
+    );
+    // Outside the window shown below, the strip is dimmed.
+    let dim = visuals.extreme_bg_color.gamma_multiply(0.6);
+    for side in [
+        Rect::from_x_y_ranges(rect.left()..=brush.left(), rect.y_range()),
+        Rect::from_x_y_ranges(brush.right()..=rect.right(), rect.y_range()),
+    ] {
+        if side.width() > 0.0 {
+            painter.rect_filled(side, 0.0, dim);
+        }
+    }
+    painter.rect_stroke(
+        brush,
+        2.0,
+        Stroke::new(1.5, ACCENT),
+        egui::StrokeKind::Inside,
+    );
+    let width = window.1 - window.0;
+    if resp.drag_started()
+        && let Some(p) = resp.interact_pointer_pos()
+    {
+        // A window that covers the whole strip is not grabbed: the drag draws a new one.
+        let grab = brush.contains(p) && brush.width() < 0.9 * rect.width();
+        st.brush_drag = Some(if grab {
+            BrushDrag::Move(to_x(p.x) - window.0)
+        } else {
+            BrushDrag::New(to_x(p.x))
+        });
+    }
+    if resp.dragged()
+        && let (Some(p), Some(drag)) = (resp.interact_pointer_pos(), st.brush_drag)
+    {
+        let at = to_x(p.x.clamp(rect.left(), rect.right()));
+        st.show_x = Some(match drag {
+            BrushDrag::Move(grab) => (at - grab, at - grab + width),
+            BrushDrag::New(anchor) => (anchor.min(at), anchor.max(at).max(anchor.min(at) + 0.5)),
+        });
+    }
+    if resp.drag_stopped() {
+        st.brush_drag = None;
+    }
+    if resp.double_clicked() {
+        st.fit_request = true;
+    } else if resp.clicked()
+        && let Some(p) = resp.interact_pointer_pos()
+    {
+        let at = to_x(p.x);
+        st.show_x = Some((at - width / 2.0, at + width / 2.0));
+    }
+    resp.on_hover_text(
+        "All events over time. Drag across to show a stretch, drag the highlighted window to \
+         move it, double-click to show everything.",
+    );
+}
+
+/// How long a compressed stretch is, in words: days, months or years.
+pub fn gap_label(days: f64) -> String {
+    if days >= 730.0 {
+        format!("{:.0} years", days / 365.25)
+    } else if days >= 60.0 {
+        format!("{:.0} months", days / 30.44)
+    } else {
+        format!("{days:.0} days")
     }
 }
 
@@ -696,10 +973,12 @@ pub fn event_tooltip(
 fn day_spacer(input: GridInput) -> Vec<GridMark> {
     let (a, b) = input.bounds;
     let span = (b - a).max(1.0);
-    let step = [1.0, 7.0, 30.0, 365.0]
-        .into_iter()
-        .find(|s| span / s <= 12.0)
-        .unwrap_or(365.0 * 10.0);
+    let step = [
+        1.0, 2.0, 7.0, 14.0, 30.0, 60.0, 90.0, 180.0, 365.0, 730.0, 1825.0,
+    ]
+    .into_iter()
+    .find(|s| span / s <= 12.0)
+    .unwrap_or(3650.0);
     let mut out = Vec::new();
     let mut v = (a / step).floor() * step;
     while v <= b && out.len() < 200 {

@@ -27,7 +27,10 @@ fn frame_bench(c: &mut Criterion, name: &str, doc: waqai::model::Document, week:
         let start = std::time::Instant::now();
         let out = ctx.run_ui(input(), |ui| app.show(ui));
         let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
-        slowest = slowest.max(start.elapsed());
+        // The first frame builds the font atlas: the frames after it are the settling ones.
+        if frame > 0 {
+            slowest = slowest.max(start.elapsed());
+        }
         frames += 1;
         if frame == 2 && week {
             let mid = ((lo + hi) / 2.0).round() as i64;
@@ -42,7 +45,7 @@ fn frame_bench(c: &mut Criterion, name: &str, doc: waqai::model::Document, week:
     let marks = app.panels.timeline.marks.len();
     eprintln!(
         "{name}: {marks} marks on the timeline; the graph settled in {frames} frames, the \
-         slowest {:.1} ms",
+         slowest after the first {:.1} ms",
         slowest.as_secs_f64() * 1e3
     );
     if week {

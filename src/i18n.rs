@@ -46,6 +46,31 @@ impl Language {
     }
 }
 
+/// The name of a relation kind (`met`, `member_of` …) in `language`; unknown kinds as they are.
+pub fn relation_kind(kind: &str, language: Language) -> &str {
+    let arabic = match kind {
+        "met" => "التقى",
+        "counterpart" => "نظير",
+        "member_of" => "عضو في",
+        "leads" => "يرأس",
+        "signed_with" => "وقّع مع",
+        "invited" => "دعا",
+        "cooperates_with" => "يتعاون مع",
+        "located_in" => "في",
+        _ => return kind,
+    };
+    match language {
+        Language::English => match kind {
+            "member_of" => "member of",
+            "signed_with" => "signed with",
+            "cooperates_with" => "cooperates with",
+            "located_in" => "located in",
+            _ => kind,
+        },
+        Language::Arabic => arabic,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,5 +81,15 @@ mod tests {
         assert_eq!(Language::of_locale("AR"), Language::Arabic);
         assert_eq!(Language::of_locale("en_GB.UTF-8"), Language::English);
         assert_eq!(Language::of_locale("C.UTF-8"), Language::English);
+    }
+
+    #[test]
+    fn relation_kinds_read_in_either_language() {
+        assert_eq!(relation_kind("met", Language::Arabic), "التقى");
+        assert_eq!(
+            relation_kind("signed_with", Language::English),
+            "signed with"
+        );
+        assert_eq!(relation_kind("custom", Language::Arabic), "custom");
     }
 }

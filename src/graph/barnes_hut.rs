@@ -51,9 +51,10 @@ impl Cell {
 /// (Fruchterman–Reingold repulsion), far groups approximated by their centre of mass.
 pub(crate) fn repulsion(pos: &[[f32; 2]], kk: f32) -> Vec<[f32; 2]> {
     let tree = build(pos);
+    let mut stack = Vec::with_capacity(64);
     pos.iter()
         .enumerate()
-        .map(|(i, &p)| force_on(&tree, i as u32, p, kk))
+        .map(|(i, &p)| force_on(&tree, &mut stack, i as u32, p, kk))
         .collect()
 }
 
@@ -120,9 +121,10 @@ fn insert(cells: &mut Vec<Cell>, pos: &[[f32; 2]], body: u32, p: [f32; 2]) {
     }
 }
 
-fn force_on(cells: &[Cell], body: u32, p: [f32; 2], kk: f32) -> [f32; 2] {
+fn force_on(cells: &[Cell], stack: &mut Vec<usize>, body: u32, p: [f32; 2], kk: f32) -> [f32; 2] {
     let mut f = [0.0f32; 2];
-    let mut stack = vec![0usize];
+    stack.clear();
+    stack.push(0);
     while let Some(at) = stack.pop() {
         let cell = &cells[at];
         if cell.mass == 0.0 || cell.body == body && cell.mass == 1.0 {

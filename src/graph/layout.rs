@@ -29,6 +29,9 @@ pub fn force_layout(graph: &Graph) -> Vec<[f32; 2]> {
 pub struct LayoutRun {
     /// Positions so far.
     pub pos: Vec<[f32; 2]>,
+    /// The panel the finished layout is fitted to: its size and the least distance between
+    /// node centres there (screen units).
+    panel: Option<([f32; 2], f32)>,
     method: Method,
     aspect: f32,
     done: usize,
@@ -82,6 +85,7 @@ impl LayoutRun {
         let mut run = if n <= STRESS_LIMIT {
             Self {
                 pos: circle(n, 110.0 * (n as f32).sqrt().max(2.0)),
+                panel: None,
                 method: Method::Stress,
                 aspect,
                 done: 0,
@@ -92,6 +96,7 @@ impl LayoutRun {
             let big = parts.iter().any(|p| p.force.is_some());
             let mut run = Self {
                 pos: vec![],
+                panel: None,
                 method: Method::Parts(parts),
                 aspect,
                 done: 0,
@@ -104,6 +109,18 @@ impl LayoutRun {
             while !run.step(graph) {}
         }
         run
+    }
+
+    /// Fits the finished layout to a panel of `size` (screen units) where node centres must be
+    /// `min_distance` apart: the nodes that would be closer at the scale that fits are parted
+    /// (a few rounds, since parting widens the picture). Done on the layout's thread, so that a
+    /// window does not spend a frame on it.
+    pub fn fitting(mut self, size: [f32; 2], min_distance: f32) -> Self {
+        self.panel = Some((size, min_distance));
+        if self.is_done() {
+            part_for_panel(&mut self.pos, size, min_distance);
+        }
+        self
     }
 
     /// Whether every step is done.
@@ -150,6 +167,11 @@ impl LayoutRun {
         if self.is_done() && matches!(self.method, Method::Parts(_)) {
             stress::separate(&mut self.pos, stress::MIN_GAP);
         }
+        if self.is_done()
+            && let Some((size, min_distance)) = self.panel
+        {
+            part_for_panel(&mut self.pos, size, min_distance);
+        }
         self.is_done()
     }
 
@@ -160,6 +182,33 @@ impl LayoutRun {
             let local: Vec<Vec<[f32; 2]>> = parts.iter().map(|p| p.pos.clone()).collect();
             let n = comps.iter().map(Vec::len).sum();
             self.pos = stress::pack(&comps, &local, n, self.aspect);
+        }
+    }
+}
+
+/// The one scale (screen units per layout unit) that fits `pos` into a panel of `size`.
+fn fit_scale(pos: &[[f32; 2]], size: [f32; 2]) -> f32 {
+    let (mut lo, mut hi) = ([f32::MAX; 2], [f32::MIN; 2]);
+    for p in pos {
+        for a in 0..2 {
+            lo[a] = lo[a].min(p[a]);
+            hi[a] = hi[a].max(p[a]);
+        }
+    }
+    let sx = size[0] / (hi[0] - lo[0]).max(1.0);
+    let sy = size[1] / (hi[1] - lo[1]).max(1.0);
+    sx.min(sy).clamp(0.05, 4.0)
+}
+
+/// Parts nodes that would be closer than `min_distance` on screen once `pos` is fitted to a
+/// panel of `size`, and fits again, up to five rounds.
+fn part_for_panel(pos: &mut [[f32; 2]], size: [f32; 2], min_distance: f32) {
+    for _ in 0..5 {
+        let scale = fit_scale(pos, size);
+        let before = pos.to_vec();
+        stress::separate(pos, min_distance / scale);
+        if pos == before.as_slice() {
+            break;
         }
     }
 }

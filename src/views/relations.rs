@@ -84,6 +84,12 @@ impl Default for RelationsState {
 
 const R: f32 = 9.0;
 
+/// Room kept around a fitted graph for the names (each side).
+const FIT_MARGIN: Vec2 = vec2(70.0, 30.0);
+
+/// Graphs with more edges label only the edges of the selection.
+const EDGE_LABEL_LIMIT: usize = 40;
+
 /// Radius of each node: `R`, or from 0.7 R to 1.6 R by centrality (betweenness where it is
 /// computed, else degree) relative to the most central node.
 pub fn node_radii(graph: &crate::graph::Graph, by_centrality: bool) -> Vec<f32> {
@@ -137,7 +143,14 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
     if st.pos.len() != graph.nodes.len() {
         let size = ui.available_size();
         let aspect = (size.x / size.y.max(1.0)).clamp(0.5, 3.0);
-        let mut run = crate::graph::LayoutRun::with_aspect(graph, aspect);
+        let avail = ui.available_rect_before_wrap().shrink2(FIT_MARGIN).size();
+        let min_distance = 2.0
+            * node_radii(graph, st.size_by_centrality)
+                .into_iter()
+                .fold(R, f32::max)
+            + 3.0;
+        let mut run = crate::graph::LayoutRun::with_aspect(graph, aspect)
+            .fitting([avail.x, avail.y], min_distance);
         if st.settle_now {
             while !run.step(graph) {}
         }
@@ -183,12 +196,13 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
                 }
             }
             st.center = b.center().to_vec2();
-            let avail = rect.shrink2(vec2(70.0, 30.0));
+            let avail = rect.shrink2(FIT_MARGIN);
             // One scale for both axes: the layout's distances mean something.
             let sx = avail.width() / b.width().max(1.0);
             let sy = avail.height() / b.height().max(1.0);
             st.scale = Vec2::splat(sx.min(sy).clamp(0.05, 4.0));
-            if st.layout.is_some() || round == 5 {
+            // A large layout was parted for the panel on its own thread: no frame waits for it.
+            if st.layout.is_some() || round == 5 || graph.nodes.len() > crate::graph::STRESS_LIMIT {
                 break;
             }
             let before = st.pos.clone();
@@ -297,9 +311,17 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
                 continue;
             }
             painter.line_segment([a, b], Stroke::new(width, fade(base, related)));
-            if graph.edges.len() < 300 && a.distance(b) > 90.0 || related && vs.related.active {
+            // A few edges are labelled; with many, only those of the selection.
+            if graph.edges.len() <= EDGE_LABEL_LIMIT && a.distance(b) > 90.0
+                || related && vs.related.active
+            {
                 let mid = pos2((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
-                edge_labels.push((mid, e.kinds.join(" · "), fade(weak, related)));
+                let kinds: Vec<&str> = e
+                    .kinds
+                    .iter()
+                    .map(|k| crate::i18n::relation_kind(k, vs.language))
+                    .collect();
+                edge_labels.push((mid, kinds.join(" · "), fade(weak, related)));
             }
         }
         if batch {
@@ -579,7 +601,10 @@ fn crowded_graph(
         let mut hits = Vec::with_capacity(graph.nodes.len());
         let mut screen = Vec::with_capacity(graph.nodes.len());
         let mut labels = Vec::new();
-        for e in &graph.edges {
+        // While a crowded layout still moves, its nodes show where it is going; the edges (a
+        // mesh of thousands of quads every time the nodes move) wait until it is still.
+        let moving = st.layout.is_some() && !st.settle_now;
+        for e in graph.edges.iter().filter(|_| !moving) {
             let (a, b) = (to_screen(st.pos[e.a]), to_screen(st.pos[e.b]));
             if !rect.intersects(Rect::from_two_pos(a, b)) || !shown_node(e.a) || !shown_node(e.b) {
                 continue;

@@ -120,6 +120,8 @@ pub struct TimelineState {
     pub overview: Option<Rect>,
     /// What a drag on the overview strip is doing.
     pub brush_drag: Option<BrushDrag>,
+    /// The overview strip's bars, with the key of the strip they were made for.
+    pub overview_bars: Option<(u64, std::sync::Arc<egui::Mesh>)>,
 }
 
 /// A drag on the overview strip.
@@ -148,6 +150,7 @@ impl Default for TimelineState {
             calendar: AxisCalendar::Gregorian,
             overview: None,
             brush_drag: None,
+            overview_bars: None,
         }
     }
 }
@@ -236,7 +239,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
         ]);
     st.overview = None;
     if wants_overview(chron, st.x_window) {
-        overview_strip(ui, chron, st, (x0, x1));
+        overview_strip(ui, chron, vs.generation, st, (x0, x1));
     }
     let first = !ui.ctx().data(|d| {
         d.get_temp::<bool>(egui::Id::unique("timeline-init"))
@@ -361,6 +364,9 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
             st.marks.extend_from_slice(&marks);
             layer.paint(&painter);
         } else {
+            // Shapes are gathered, then either painted or, for many marks in a window (no
+            // labels), tessellated once into a mesh kept while the view does not change.
+            let mut shapes: Vec<egui::Shape> = Vec::new();
             // Connectors between the lanes of one event.
             let mut span: HashMap<usize, (f32, f32, f32)> = HashMap::new();
             for &(ev, pos, _) in &drawn {
@@ -370,10 +376,10 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
             }
             for (ev, (x, y0, y1)) in &span {
                 if y1 > y0 {
-                    painter.line_segment(
+                    shapes.push(egui::Shape::line_segment(
                         [pos2(*x, *y0), pos2(*x, *y1)],
                         Stroke::new(1.5, color_of(*ev).gamma_multiply(0.6)),
-                    );
+                    ));
                 }
             }
             // A visit's direction, host → guest, on its connector.
@@ -388,7 +394,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
                 let dir = if guest.y > host.y { 1.0 } else { -1.0 };
                 let tip = pos2(guest.x, guest.y - dir * (MARK_R + 1.0));
                 let base = tip.y - dir * 7.0;
-                painter.add(egui::Shape::convex_polygon(
+                shapes.push(egui::Shape::convex_polygon(
                     vec![tip, pos2(tip.x - 4.5, base), pos2(tip.x + 4.5, base)],
                     color_of(ev),
                     Stroke::NONE,
@@ -398,11 +404,11 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
             for &(ev, pos, _) in &drawn {
                 if let Some((a, b)) = chron.of_event(ev).and_then(|p| p.span) {
                     let (xa, xb) = (t.position_from_point_x(a), t.position_from_point_x(b));
-                    painter.rect_filled(
+                    shapes.push(egui::Shape::rect_filled(
                         Rect::from_min_max(pos2(xa, pos.y - 4.0), pos2(xb, pos.y + 4.0)),
                         4.0,
                         color_of(ev).gamma_multiply(0.3),
-                    );
+                    ));
                 }
             }
             for &(ev, pos, _) in &drawn {
@@ -410,17 +416,33 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
                 let c = color_of(ev);
                 match status_fill(&e.status, c) {
                     Some(fill) => {
-                        painter.circle_filled(pos, MARK_R, fill);
+                        shapes.push(egui::Shape::circle_filled(pos, MARK_R, fill));
                     }
                     None => {
-                        painter.circle_filled(pos, MARK_R, ui.visuals().extreme_bg_color);
-                        painter.circle_stroke(pos, MARK_R - 1.0, Stroke::new(2.0, c));
+                        let bg = ui.visuals().extreme_bg_color;
+                        shapes.push(egui::Shape::circle_filled(pos, MARK_R, bg));
+                        shapes.push(egui::Shape::circle_stroke(
+                            pos,
+                            MARK_R - 1.0,
+                            Stroke::new(2.0, c),
+                        ));
                     }
                 }
                 if Some(ev) == selected_event {
-                    painter.circle_stroke(pos, MARK_R + 3.0, Stroke::new(2.5, ACCENT));
+                    shapes.push(egui::Shape::circle_stroke(
+                        pos,
+                        MARK_R + 3.0,
+                        Stroke::new(2.5, ACCENT),
+                    ));
                 }
                 st.marks.push((ev, pos));
+            }
+            if span.len() > LABEL_LIMIT && !st.vector {
+                let layer = DenseLayer::Mesh(std::sync::Arc::new(tessellate(ui.ctx(), shapes)));
+                st.dense_cache = Some((key, layer.clone(), std::sync::Arc::new(st.marks.clone())));
+                layer.paint(&painter);
+            } else {
+                painter.extend(shapes);
             }
             // Short labels in two header rows above the lanes, when there is room.
             if span.len() <= LABEL_LIMIT {
@@ -537,6 +559,19 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
         ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
     }
     action
+}
+
+/// `shapes` tessellated once into one mesh, as egui would each frame (anti-aliased edges).
+fn tessellate(ctx: &egui::Context, shapes: Vec<egui::Shape>) -> egui::Mesh {
+    let options = ctx.tessellation_options(|o| *o);
+    let texture_size = ctx.fonts(|f| f.font_image_size());
+    let mut tessellator =
+        egui::epaint::Tessellator::new(ctx.pixels_per_point(), options, texture_size, vec![]);
+    let mut mesh = egui::Mesh::default();
+    for shape in shapes {
+        tessellator.tessellate_shape(shape, &mut mesh);
+    }
+    mesh
 }
 
 /// Aggregates dense marks into one small square per 3×3-pixel cell, drawn as one texture (or
@@ -755,7 +790,7 @@ fn axis_labels(
             .iter()
             .map(|(s, _)| s.natural_width())
             .fold(0.0, f32::max);
-        if x - width / 2.0 < right_of_last + 8.0 {
+        if x - width / 2.0 < right_of_last + 8.0 || x + width / 2.0 > frame.right() {
             continue;
         }
         right_of_last = x + width / 2.0;
@@ -785,6 +820,7 @@ fn wants_overview(chron: &crate::model::Chronology, window: Option<(f64, f64)>) 
 fn overview_strip(
     ui: &mut egui::Ui,
     chron: &crate::model::Chronology,
+    generation: u64,
     st: &mut TimelineState,
     (x0, x1): (f64, f64),
 ) {
@@ -800,26 +836,39 @@ fn overview_strip(
     let to_screen = |x: f64| rect.left() + ((x - x0) / span) as f32 * rect.width();
     let to_x = |px: f32| x0 + f64::from((px - rect.left()) / rect.width().max(1.0)) * span;
     // One bar per two pixels, its height by the square root of its count.
-    let bins = ((rect.width() / 2.0).floor() as usize).max(1);
-    let mut counts = vec![0u32; bins];
-    for p in &chron.placed {
-        let b = (((p.x - x0) / span) * bins as f64).floor();
-        counts[(b.max(0.0) as usize).min(bins - 1)] += 1;
-    }
-    let most = counts.iter().copied().max().unwrap_or(1).max(1) as f32;
     let bar = visuals.weak_text_color();
-    let inner = rect.shrink2(vec2(0.0, 3.0));
-    for (b, &n) in counts.iter().enumerate() {
-        if n == 0 {
-            continue;
+    // The bars change only with the document, the strip's place and the theme: one cached mesh.
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (generation, bar).hash(&mut h);
+        for v in [rect.min.x, rect.min.y, rect.max.x, rect.max.y] {
+            v.to_bits().hash(&mut h);
         }
-        let h = (n as f32 / most).sqrt() * inner.height();
-        let x = rect.left() + b as f32 * rect.width() / bins as f32;
-        painter.rect_filled(
-            Rect::from_min_max(pos2(x, inner.bottom() - h), pos2(x + 1.5, inner.bottom())),
-            0.0,
-            bar,
-        );
+        h.finish()
+    };
+    if st.overview_bars.as_ref().is_none_or(|c| c.0 != key) {
+        let bins = ((rect.width() / 2.0).floor() as usize).max(1);
+        let mut counts = vec![0u32; bins];
+        for p in &chron.placed {
+            let b = (((p.x - x0) / span) * bins as f64).floor();
+            counts[(b.max(0.0) as usize).min(bins - 1)] += 1;
+        }
+        let most = counts.iter().copied().max().unwrap_or(1).max(1) as f32;
+        let inner = rect.shrink2(vec2(0.0, 3.0));
+        let mut mesh = egui::Mesh::default();
+        for (b, &n) in counts.iter().enumerate().filter(|(_, n)| **n > 0) {
+            let h = (n as f32 / most).sqrt() * inner.height();
+            let x = rect.left() + b as f32 * rect.width() / bins as f32;
+            mesh.add_colored_rect(
+                Rect::from_min_max(pos2(x, inner.bottom() - h), pos2(x + 1.5, inner.bottom())),
+                bar,
+            );
+        }
+        st.overview_bars = Some((key, std::sync::Arc::new(mesh)));
+    }
+    if let Some((_, mesh)) = &st.overview_bars {
+        painter.add(egui::Shape::Mesh(mesh.clone()));
     }
     for b in &chron.breaks {
         let (xa, xb) = (to_screen(b.x), to_screen(b.x + b.width));

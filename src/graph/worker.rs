@@ -9,6 +9,9 @@ use super::{Graph, LayoutRun};
 /// How often the worker hands over positions while it settles.
 const PUBLISH_EVERY: std::time::Duration = std::time::Duration::from_millis(30);
 
+/// How long the worker waits before its first step: about a frame.
+const START_AFTER: std::time::Duration = std::time::Duration::from_millis(20);
+
 /// What the worker and the window share.
 #[derive(Default)]
 struct Shared {
@@ -48,6 +51,8 @@ impl LayoutWorker {
         let started = std::thread::Builder::new()
             .name("waqai-layout".into())
             .spawn(move || {
+                // The window's first frame has the machine to itself; the layout starts after.
+                std::thread::sleep(START_AFTER);
                 let mut last = std::time::Instant::now();
                 loop {
                     if theirs.cancel.load(Ordering::Relaxed) {

@@ -229,11 +229,17 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Opt
 /// The search bar: a field, the count, previous/next and close. Enter goes to the next hit.
 fn search_bar(ui: &mut egui::Ui, text: &str, st: &mut ArticleState) {
     ui.horizontal(|ui| {
-        let r = ui.add(
-            egui::TextEdit::singleline(&mut st.search)
-                .hint_text("Find in the article")
-                .desired_width(180.0),
+        let field = crate::text::text_field(
+            ui,
+            ui.make_persistent_id("article-search"),
+            &mut st.search,
+            &crate::text::FieldOptions {
+                hint: "Find in the article",
+                width: Some(180.0),
+                ..Default::default()
+            },
         );
+        let r = field.response;
         if st.search_focus {
             r.request_focus();
             st.search_focus = false;
@@ -246,7 +252,7 @@ fn search_bar(ui: &mut egui::Ui, text: &str, st: &mut ArticleState) {
             }
         }
         let n = st.search_hits.len();
-        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let enter = field.submitted;
         ui.label(if n == 0 {
             "no match".to_owned()
         } else {
@@ -261,9 +267,6 @@ fn search_bar(ui: &mut egui::Ui, text: &str, st: &mut ArticleState) {
                 (st.search_current + n - 1) % n
             };
             st.scroll_to = Some(st.search_hits[st.search_current].start);
-            if enter {
-                r.request_focus();
-            }
         }
         if ui
             .small_button("Close")

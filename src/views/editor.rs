@@ -5,7 +5,8 @@ use egui::{ComboBox, RichText};
 use super::{Action, ViewState};
 use crate::model::{ENTITY_KINDS, EVENT_KINDS, Edit, PRECISIONS, ROLES, STATUSES, Span};
 
-/// A text field that commits on Enter or when it loses focus; its draft lives in egui's memory.
+/// A text field that commits on Enter (Ctrl+Enter when multiline) or when it loses focus; its
+/// draft lives in egui's memory. Shown through our bidi layer.
 fn text_field(
     ui: &mut egui::Ui,
     id: egui::Id,
@@ -16,22 +17,30 @@ fn text_field(
     let mut draft: String = ui
         .data_mut(|d| d.get_temp(id))
         .unwrap_or_else(|| current.to_owned());
-    let w = if multiline {
-        egui::TextEdit::multiline(&mut draft).desired_rows(3)
-    } else {
-        egui::TextEdit::singleline(&mut draft)
-    };
-    let r = ui.add(w.hint_text(hint).desired_width(f32::INFINITY));
-    if r.has_focus() || r.changed() {
+    let out = crate::text::text_field(
+        ui,
+        id.with("field"),
+        &mut draft,
+        &crate::text::FieldOptions {
+            multiline,
+            hint,
+            rows: if multiline { 3 } else { 1 },
+            ..Default::default()
+        },
+    );
+    let r = &out.response;
+    if r.has_focus() || out.changed {
         ui.data_mut(|d| d.insert_temp(id, draft.clone()));
     }
-    let done = r.lost_focus()
-        || (!multiline && r.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+    if out.submitted {
+        r.surrender_focus();
+    }
+    let done = r.lost_focus() || out.submitted;
     if done {
         ui.data_mut(|d| d.remove::<String>(id));
         return (draft != current).then_some(draft);
     }
-    if !r.has_focus() && !r.changed() {
+    if !r.has_focus() && !out.changed {
         ui.data_mut(|d| d.remove::<String>(id));
     }
     None

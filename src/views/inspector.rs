@@ -247,17 +247,21 @@ fn overview(
     ));
     ui.horizontal(|ui| {
         ui.label("Publication date");
-        let r = ui
-            .add(
-                egui::TextEdit::singleline(published)
-                    .hint_text("YYYY-MM-DD")
-                    .desired_width(100.0),
-            )
-            .on_hover_text(
-                "Setting it turns «today», «yesterday» and weekdays into calendar dates",
-            );
+        let field = crate::text::text_field(
+            ui,
+            ui.make_persistent_id("publication-date"),
+            published,
+            &crate::text::FieldOptions {
+                hint: "YYYY-MM-DD",
+                width: Some(100.0),
+                ..Default::default()
+            },
+        );
+        field.response.on_hover_text(
+            "Setting it turns «today», «yesterday» and weekdays into calendar dates",
+        );
         let valid = crate::model::parse_date(published.trim()).is_some();
-        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let enter = field.submitted;
         if ui.add_enabled(valid, egui::Button::new("Set")).clicked() || enter && valid {
             *action = Some(Action::Edit(crate::model::Edit::SetPublished(Some(
                 published.trim().to_owned(),

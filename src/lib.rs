@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod lanes;
 pub mod model;
 pub mod open;
+pub mod romanize;
 pub mod search;
 pub mod seed;
 pub mod selection;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 /// Modules by layer, lowest first; a module may use only modules of a lower layer.
 const LAYERS: &[&[&str]] = &[
     &["hash", "i18n", "timings"],
-    &["arabic", "model"],
+    &["arabic", "model", "romanize"],
     &[
         "extract",
         "graph",
@@ -31,6 +31,7 @@ const NO_GUI: &[&str] = &[
     "timings",
     "arabic",
     "model",
+    "romanize",
     "extract",
     "graph",
     "selection",

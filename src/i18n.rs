@@ -46,6 +46,36 @@ impl Language {
     }
 }
 
+/// Which script actors' names are shown in: the article's Arabic, the Latin form, or both.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Names {
+    /// As the article writes them.
+    #[default]
+    Arabic,
+    /// The Latin form (the Arabic when there is none).
+    Latin,
+    /// Arabic, then the Latin form in brackets.
+    Both,
+}
+
+impl Names {
+    /// Every choice, in menu order, with its name.
+    pub const ALL: [(Names, &'static str); 3] = [
+        (Names::Arabic, "Arabic names"),
+        (Names::Latin, "Latin names"),
+        (Names::Both, "Arabic and Latin names"),
+    ];
+
+    /// The name to show for `arabic` with its Latin form `latin`.
+    pub fn show(self, arabic: &str, latin: Option<&str>) -> String {
+        match (self, latin.filter(|l| !l.is_empty())) {
+            (Names::Latin, Some(l)) => l.to_owned(),
+            (Names::Both, Some(l)) => format!("{arabic} ({l})"),
+            _ => arabic.to_owned(),
+        }
+    }
+}
+
 /// The name of a relation kind (`met`, `member_of` …) in `language`; unknown kinds as they are.
 pub fn relation_kind(kind: &str, language: Language) -> &str {
     let arabic = match kind {
@@ -81,6 +111,15 @@ mod tests {
         assert_eq!(Language::of_locale("AR"), Language::Arabic);
         assert_eq!(Language::of_locale("en_GB.UTF-8"), Language::English);
         assert_eq!(Language::of_locale("C.UTF-8"), Language::English);
+    }
+
+    #[test]
+    fn names_show_in_the_chosen_script() {
+        let (ar, la) = ("فتحي باشاغا", Some("Fathi Bashagha"));
+        assert_eq!(Names::Arabic.show(ar, la), ar);
+        assert_eq!(Names::Latin.show(ar, la), "Fathi Bashagha");
+        assert_eq!(Names::Both.show(ar, la), "فتحي باشاغا (Fathi Bashagha)");
+        assert_eq!(Names::Latin.show(ar, None), ar);
     }
 
     #[test]

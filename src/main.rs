@@ -69,6 +69,9 @@ enum Command {
         /// Language of the labels Waqai writes (axis dates).
         #[arg(long, value_enum, default_value = "en")]
         language: LanguageArg,
+        /// Script of actors' names in pictures.
+        #[arg(long, value_enum, default_value = "arabic")]
+        names: NamesArg,
         /// Logical width in points (default: the view's own).
         #[arg(long)]
         width: Option<f32>,
@@ -175,6 +178,16 @@ enum CalendarArg {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum NamesArg {
+    /// As the article writes them.
+    Arabic,
+    /// Latin forms.
+    Latin,
+    /// Both.
+    Both,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum LanguageArg {
     /// English.
     En,
@@ -211,6 +224,7 @@ fn main() -> ExitCode {
             published,
             calendar,
             language,
+            names,
             width,
             height,
             scale,
@@ -269,6 +283,11 @@ fn main() -> ExitCode {
                 CalendarArg::Gregorian => AxisCalendar::Gregorian,
                 CalendarArg::Hijri => AxisCalendar::Hijri,
                 CalendarArg::Both => AxisCalendar::Both,
+            };
+            opts.names = match names {
+                NamesArg::Arabic => waqai::i18n::Names::Arabic,
+                NamesArg::Latin => waqai::i18n::Names::Latin,
+                NamesArg::Both => waqai::i18n::Names::Both,
             };
             opts.language = match language {
                 LanguageArg::En => waqai::i18n::Language::English,

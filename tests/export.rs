@@ -282,3 +282,22 @@ fn a_picture_of_a_dense_document_is_drawn_as_shapes() {
         }
     }
 }
+
+#[test]
+fn pictures_name_actors_in_arabic_latin_or_both() {
+    let svg_with = |names: waqai::i18n::Names| {
+        let o = ExportOptions {
+            format: Format::Svg,
+            names,
+            ..opts(View::Relations, 1.0)
+        };
+        String::from_utf8(render_bytes(&seed(), &o)).expect("UTF-8 SVG")
+    };
+    let arabic = svg_with(waqai::i18n::Names::Arabic);
+    let latin = svg_with(waqai::i18n::Names::Latin);
+    let both = svg_with(waqai::i18n::Names::Both);
+    assert!(arabic.contains("جيرالد دارمانان") && !arabic.contains("Gérald Darmanin"));
+    assert!(latin.contains("Gérald Darmanin") && !latin.contains("جيرالد دارمانان"));
+    // Long names are elided at their logical end to fit under the node.
+    assert!(both.contains("جيرالد دارمانان (G"), "{both}");
+}

@@ -265,3 +265,45 @@ fn inputs_found_by_the_fuzzer_do_not_panic() {
     let page = "<p>نص</p><a href=\"ظ".as_bytes();
     assert!(decode(page).is_ok());
 }
+
+#[test]
+fn every_named_actor_gets_a_latin_form_from_the_lists_or_marked_automatic() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let doc = waqai::open::open_path(&root.join("000_53d1f05ff851aa2a.txt")).unwrap();
+    let latin = |name: &str| {
+        let e = doc
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("{name} extracted"));
+        (e.latin.clone(), e.latin_auto)
+    };
+    // Places from GeoNames and the country list; a person no list knows, by rule.
+    assert_eq!(latin("باريس"), (Some("Paris".into()), false));
+    assert_eq!(latin("جمهورية فرنسا"), (Some("France".into()), false));
+    assert_eq!(latin("فتحي باشاغا"), (Some("Fathi Bashagha".into()), true));
+    for e in &doc.entities {
+        match e.kind.as_str() {
+            "group" => assert_eq!(e.latin, None, "{}", e.name),
+            "person" | "city" | "country" => assert!(e.latin.is_some(), "{}", e.name),
+            _ => {}
+        }
+        assert!(e.latin.is_some() || !e.latin_auto, "{}", e.name);
+    }
+    // An edit of the Latin name makes it the user's, no longer automatic.
+    let mut doc = doc;
+    let id = doc
+        .entities
+        .iter()
+        .find(|e| e.name == "فتحي باشاغا")
+        .map(|e| e.id.clone())
+        .unwrap();
+    model::apply_edit(
+        &mut doc,
+        &model::Edit::EntityLatin(id.clone(), Some("Fathi Bashaga".into())),
+    )
+    .unwrap();
+    let e = doc.entity(&id).unwrap();
+    assert!(!e.latin_auto);
+    assert_eq!(e.latin.as_deref(), Some("Fathi Bashaga"));
+}

@@ -235,6 +235,7 @@ impl WaqaiApp {
                 opts.selection = self.session.item().clone();
                 opts.timeline_window = self.panels.timeline.x_window;
                 opts.calendar = self.panels.timeline.calendar;
+                opts.names = self.settings.names;
                 opts.language = self
                     .settings
                     .language

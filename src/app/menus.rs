@@ -82,6 +82,21 @@ impl WaqaiApp {
                     }
                 }
                 ui.separator();
+                ui.label("Names");
+                for (names, label) in crate::i18n::Names::ALL {
+                    if ui
+                        .radio(self.settings.names == names, label)
+                        .on_hover_text(
+                            "How actors are named in the timeline's lanes, the graph and \
+                             pictures; Latin forms come from the name lists or, marked \
+                             automatic, by rule",
+                        )
+                        .clicked()
+                    {
+                        self.settings.names = names;
+                    }
+                }
+                ui.separator();
                 let s = &mut self.settings;
                 for (hidden, name) in [
                     (&mut s.hide_timeline, "Timeline"),

@@ -72,6 +72,8 @@ pub struct Settings {
     pub calendar: crate::views::timeline::AxisCalendar,
     /// Interface language; `None` until chosen (the system's locale then decides).
     pub language: Option<crate::i18n::Language>,
+    /// Script of actors' names in the views.
+    pub names: crate::i18n::Names,
 }
 
 const SETTINGS_KEY: &str = "waqai-settings";
@@ -671,7 +673,8 @@ impl WaqaiApp {
                 .settings
                 .language
                 .unwrap_or_else(crate::i18n::Language::of_system);
-            let vs = ViewState::of(&self.session, dark, language);
+            let mut vs = ViewState::of(&self.session, dark, language);
+            vs.names = self.settings.names;
             views::layout(ui, &vs, &mut self.panels, shown)
         };
         for a in actions {

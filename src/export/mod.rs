@@ -125,6 +125,8 @@ pub struct ExportOptions {
     pub calendar: crate::views::timeline::AxisCalendar,
     /// Language of what Waqai writes in the picture (axis labels).
     pub language: crate::i18n::Language,
+    /// Script of actors' names.
+    pub names: crate::i18n::Names,
 }
 
 impl ExportOptions {
@@ -145,6 +147,7 @@ impl ExportOptions {
             published: None,
             calendar: crate::views::timeline::AxisCalendar::Gregorian,
             language: crate::i18n::Language::English,
+            names: crate::i18n::Names::Arabic,
         }
     }
 
@@ -222,7 +225,8 @@ pub fn render_frame(doc: &Document, opts: &ExportOptions) -> Frame {
             v.native_pixels_per_point = Some(opts.scale);
         }
         let mut out = ctx.run_ui(input, |ui| {
-            let vs = ViewState::of(&session, ui.visuals().dark_mode, opts.language);
+            let mut vs = ViewState::of(&session, ui.visuals().dark_mode, opts.language);
+            vs.names = opts.names;
             draw_view(ui, &vs, &mut panels, opts.view);
         });
         textures.apply(&mut out.textures_delta);

@@ -61,6 +61,9 @@ pub struct Sidecar {
     /// Language of the labels Waqai writes.
     #[serde(default)]
     pub language: crate::i18n::Language,
+    /// Script of actors' names.
+    #[serde(default)]
+    pub names: crate::i18n::Names,
     /// SHA-256 of the picture's bytes, hex.
     pub output_sha256: String,
 }
@@ -127,6 +130,7 @@ impl Sidecar {
             published: opts.published.clone(),
             calendar: opts.calendar,
             language: opts.language,
+            names: opts.names,
             output_sha256: sha256_hex(picture),
         }
     }
@@ -158,6 +162,7 @@ impl Sidecar {
             published: self.published.clone(),
             calendar: self.calendar,
             language: self.language,
+            names: self.names,
         })
     }
 

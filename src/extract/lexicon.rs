@@ -53,6 +53,7 @@ pub struct Org {
 struct File {
     demonyms: HashMap<String, Vec<String>>,
     country_aliases: HashMap<String, Vec<String>>,
+    country_latin: HashMap<String, String>,
     capital_zones: HashMap<String, String>,
     cities: HashMap<String, Vec<String>>,
     not_cities: Vec<String>,
@@ -143,6 +144,10 @@ pub struct Lexicon {
     pub persons: Vec<KnownPerson>,
     /// Country names by ISO code (CLDR).
     pub country_names: FastMap<String, String>,
+    /// Latin names of GeoNames cities by normalised Arabic name (the most populous first).
+    pub city_latin: FastMap<String, String>,
+    /// English names of states by ISO code.
+    pub country_latin: FastMap<String, String>,
     /// Name parts.
     pub name_units: FastMap<String, NameUnit>,
     /// Months → number (1–12), every regional form.
@@ -260,6 +265,12 @@ impl Lexicon {
             country_names: cldr
                 .countries
                 .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            city_latin: FastMap::default(),
+            country_latin: files
+                .iter()
+                .flat_map(|f| f.country_latin.iter())
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
             name_units: FastMap::default(),
@@ -404,16 +415,25 @@ impl Lexicon {
                 self.phrases.insert(&w, Entry::Person(i));
             }
         }
+        let mut city_population: FastMap<String, u32> = FastMap::default();
         for line in CITIES.lines() {
             let mut f = line.split('\t');
             if let (Some(k), Some(c), Some(p)) = (f.next(), f.next(), f.next()) {
+                let population = p.parse().unwrap_or(0);
+                // Latin names for every city, curated ones («الرياض») too.
+                if let Some(latin) = f.next().filter(|l| !l.is_empty())
+                    && city_population.get(k).is_none_or(|&q| population > q)
+                {
+                    city_population.insert(k.to_owned(), population);
+                    self.city_latin.insert(k.to_owned(), latin.to_owned());
+                }
                 if self.not_cities.contains(k) || self.common_words.contains(k) {
                     continue;
                 }
                 let w: Vec<&str> = k.split(' ').collect();
                 let entry = Entry::City {
                     country: Some(c.to_owned()),
-                    population: p.parse().unwrap_or(0),
+                    population,
                     listed: false,
                 };
                 self.phrases.insert(&w, entry);

@@ -55,6 +55,22 @@ fn latin_of(lx: &Lexicon, name: &str) -> Option<String> {
     })
 }
 
+/// Whether an actor's Arabic name is a name to romanise rather than a description: not a
+/// group, and for an organisation four words at most with no preposition.
+fn is_name(kind: EntityKind, name: &str) -> bool {
+    match kind {
+        EntityKind::Group => false,
+        EntityKind::Organization => {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            words.len() <= 4
+                && !words
+                    .iter()
+                    .any(|w| matches!(*w, "في" | "من" | "عن" | "على" | "إلى" | "مع"))
+        }
+        _ => true,
+    }
+}
+
 /// Builds the document parts.
 pub fn build(text: &Text, lx: &Lexicon, ents: &Entities, found: &[Found]) -> Extraction {
     let mut out = Extraction::default();
@@ -79,14 +95,26 @@ pub fn build(text: &Text, lx: &Lexicon, ents: &Entities, found: &[Found]) -> Ext
             .collect();
         mentions.sort();
         mentions.dedup();
-        let latin = ent.latin.clone().or_else(|| {
-            (ent.kind == EntityKind::Person && !ent.title_only)
-                .then(|| latin_of(lx, &ent.name))
-                .flatten()
+        let listed = ent.latin.clone().or_else(|| match ent.kind {
+            EntityKind::Person if !ent.title_only => latin_of(lx, &ent.name),
+            EntityKind::Country => ent
+                .country
+                .as_ref()
+                .and_then(|c| lx.country_latin.get(c).cloned()),
+            EntityKind::City => lx.city_latin.get(&super::tokens::norm(&ent.name)).cloned(),
+            _ => None,
+        });
+        // Every named actor gets a Latin form: from the name lists, else by rule (marked
+        // automatic). Groups are descriptions («عدد من المسؤولين»), not names: they get none.
+        let latin_auto = listed.is_none();
+        let latin = listed.or_else(|| {
+            let r = crate::romanize::romanize(&ent.name);
+            (!r.is_empty() && is_name(ent.kind, &ent.name)).then_some(r)
         });
         out.entities.push(Entity {
             id,
             name: ent.name.clone(),
+            latin_auto: latin_auto && latin.is_some(),
             latin,
             kind: ent.kind.as_str().to_owned(),
             roles: ent.titles.iter().map(|t| t.text.clone()).collect(),

@@ -209,7 +209,11 @@ pub fn apply(doc: &mut Document, edit: &Edit) -> Result<Option<String>, String> 
             }
             entity(doc, id)?.name = n.clone();
         }
-        Edit::EntityLatin(id, l) => entity(doc, id)?.latin = l.clone(),
+        Edit::EntityLatin(id, l) => {
+            let e = entity(doc, id)?;
+            e.latin.clone_from(l);
+            e.latin_auto = false;
+        }
         Edit::EntityKind(id, k) => {
             one_of(k, &ENTITY_KINDS, "actor kind")?;
             entity(doc, id)?.kind = k.clone();

@@ -112,6 +112,10 @@ pub struct Entity {
     /// Latin-script name, when known.
     #[serde(default)]
     pub latin: Option<String>,
+    /// Whether `latin` was made by rule (romanisation) rather than taken from a name list or
+    /// given by a person; an edit of the Latin name clears it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub latin_auto: bool,
     /// `person`, `organization`, `group`, `country`, `city` or `site`.
     pub kind: String,
     /// Titles and offices as written.

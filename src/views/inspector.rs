@@ -164,7 +164,12 @@ fn entity(ui: &mut egui::Ui, vs: &ViewState<'_>, k: usize, action: &mut Option<A
     });
     label(ui, &e.name, &crate::fonts::ui(17.0), col);
     if let Some(l) = &e.latin {
-        ui.label(RichText::new(l).italics());
+        if e.latin_auto {
+            ui.label(RichText::new(format!("{l} (automatic)")).italics())
+                .on_hover_text("Romanised by rule: no name list knows this name; edit it below");
+        } else {
+            ui.label(RichText::new(l).italics());
+        }
     }
     if !e.roles.is_empty() {
         heading(ui, "ROLES");

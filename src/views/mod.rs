@@ -70,9 +70,17 @@ pub struct ViewState<'a> {
     pub generation: u64,
     /// The interface language (what Waqai writes itself: axis labels, dates).
     pub language: crate::i18n::Language,
+    /// Script of actors' names in the timeline's lanes and the graph.
+    pub names: crate::i18n::Names,
 }
 
 impl<'a> ViewState<'a> {
+    /// The name of entity `k` in the chosen script.
+    pub fn name_of(&self, k: usize) -> String {
+        let e = &self.doc.entities[k];
+        self.names.show(&e.name, e.latin.as_deref())
+    }
+
     /// The view state of a session.
     pub fn of(session: &'a Session, dark: bool, language: crate::i18n::Language) -> Self {
         Self {
@@ -86,6 +94,7 @@ impl<'a> ViewState<'a> {
             dark,
             generation: session.generation(),
             language,
+            names: crate::i18n::Names::Arabic,
         }
     }
 }

@@ -386,7 +386,8 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
             // Names that would overlap one already drawn are left out (hover shows them); the
             // selection's are always drawn.
             let keep = selected;
-            let (ls, ll) = crate::text::label_layout(painter.ctx(), &e.name, &name_font, 130.0);
+            let name = vs.names.show(&e.name, e.latin.as_deref());
+            let (ls, ll) = crate::text::label_layout(painter.ctx(), &name, &name_font, 130.0);
             let size = vec2(ls.natural_width(), ll.height);
             // Below, above, after or before the node: the first place that covers no name and
             // no other node.
@@ -418,7 +419,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
                         &painter,
                         at,
                         anchor,
-                        &e.name,
+                        &name,
                         &name_font,
                         fade(text, related),
                         130.0,
@@ -553,6 +554,7 @@ fn crowded_graph(
     (
         vs.generation,
         vs.selection,
+        vs.names,
         dark,
         st.pos_version,
         graph.nodes.len(),
@@ -639,7 +641,7 @@ fn crowded_graph(
                     Rect::from_center_size(c, vec2(2.0 * r + 6.0, 2.0 * r + 6.0)),
                     ACCENT,
                 );
-                labels.push((c, e.name.clone()));
+                labels.push((c, vs.names.show(&e.name, e.latin.as_deref())));
             }
             let color = fade(country_color(e.country.as_deref()), related);
             match &mut bitmap {

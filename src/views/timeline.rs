@@ -483,7 +483,10 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
     for &l in visible_lanes.iter().filter(|l| *l % label_every == 0) {
         let lane = &model.lanes[l];
         let y = lane_y(l);
-        let (s, lay) = crate::text::label_layout(ui.ctx(), &lane.label, &font, 170.0);
+        let label = lane
+            .entity
+            .map_or_else(|| lane.label.clone(), |k| vs.name_of(k));
+        let (s, lay) = crate::text::label_layout(ui.ctx(), &label, &font, 170.0);
         let rect = Rect::from_min_size(
             pos2(frame.left() + 4.0, y - lay.height / 2.0),
             vec2(s.natural_width(), lay.height),

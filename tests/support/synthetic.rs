@@ -31,6 +31,7 @@ pub(crate) fn synthetic(events: usize, actors: usize) -> Document {
                 id: format!("a{i}"),
                 name: format!("{} {}", names[i % names.len()], i),
                 latin: Some(format!("Actor {i}")),
+                latin_auto: false,
                 kind: kinds[i % 3].to_owned(),
                 roles: vec![],
                 country: Some(countries[i % countries.len()].to_owned()),

@@ -46,6 +46,39 @@ impl Language {
     }
 }
 
+/// The digits of the numbers Waqai writes (axis, counts, dates); the article's own digits are
+/// never changed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Digits {
+    /// 0123456789.
+    #[default]
+    Western,
+    /// ٠١٢٣٤٥٦٧٨٩.
+    ArabicIndic,
+}
+
+impl Digits {
+    /// Every choice, in menu order, with its name.
+    pub const ALL: [(Digits, &'static str); 2] = [
+        (Digits::Western, "Western digits (0123)"),
+        (Digits::ArabicIndic, "Arabic-Indic digits (٠١٢٣)"),
+    ];
+
+    /// `s` with its Western digits written in these digits.
+    pub fn apply(self, s: &str) -> String {
+        match self {
+            Digits::Western => s.to_owned(),
+            Digits::ArabicIndic => s
+                .chars()
+                .map(|c| match c.to_digit(10) {
+                    Some(d) if c.is_ascii_digit() => char::from_u32(0x0660 + d).unwrap_or(c),
+                    _ => c,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Which script actors' names are shown in: the article's Arabic, the Latin form, or both.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Names {
@@ -111,6 +144,17 @@ mod tests {
         assert_eq!(Language::of_locale("AR"), Language::Arabic);
         assert_eq!(Language::of_locale("en_GB.UTF-8"), Language::English);
         assert_eq!(Language::of_locale("C.UTF-8"), Language::English);
+    }
+
+    #[test]
+    fn digits_are_written_western_or_arabic_indic() {
+        assert_eq!(Digits::Western.apply("19 Nov 2020"), "19 Nov 2020");
+        assert_eq!(
+            Digits::ArabicIndic.apply("الخميس 19 نوفمبر 2020"),
+            "الخميس ١٩ نوفمبر ٢٠٢٠"
+        );
+        // Digits already Arabic-Indic stay as they are.
+        assert_eq!(Digits::ArabicIndic.apply("٣ أيام"), "٣ أيام");
     }
 
     #[test]

@@ -72,6 +72,9 @@ enum Command {
         /// Script of actors' names in pictures.
         #[arg(long, value_enum, default_value = "arabic")]
         names: NamesArg,
+        /// Digits of the numbers Waqai writes in pictures.
+        #[arg(long, value_enum, default_value = "western")]
+        digits: DigitsArg,
         /// Logical width in points (default: the view's own).
         #[arg(long)]
         width: Option<f32>,
@@ -178,6 +181,14 @@ enum CalendarArg {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum DigitsArg {
+    /// 0123456789.
+    Western,
+    /// ٠١٢٣٤٥٦٧٨٩.
+    Arabic,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum NamesArg {
     /// As the article writes them.
     Arabic,
@@ -225,6 +236,7 @@ fn main() -> ExitCode {
             calendar,
             language,
             names,
+            digits,
             width,
             height,
             scale,
@@ -283,6 +295,10 @@ fn main() -> ExitCode {
                 CalendarArg::Gregorian => AxisCalendar::Gregorian,
                 CalendarArg::Hijri => AxisCalendar::Hijri,
                 CalendarArg::Both => AxisCalendar::Both,
+            };
+            opts.digits = match digits {
+                DigitsArg::Western => waqai::i18n::Digits::Western,
+                DigitsArg::Arabic => waqai::i18n::Digits::ArabicIndic,
             };
             opts.names = match names {
                 NamesArg::Arabic => waqai::i18n::Names::Arabic,

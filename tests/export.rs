@@ -301,3 +301,31 @@ fn pictures_name_actors_in_arabic_latin_or_both() {
     // Long names are elided at their logical end to fit under the node.
     assert!(both.contains("جيرالد دارمانان (G"), "{both}");
 }
+
+#[test]
+fn numbers_waqai_writes_take_the_chosen_digits_and_the_article_keeps_its_own() {
+    let svg_with = |view: View, digits: waqai::i18n::Digits| {
+        let mut doc = seed();
+        doc.article.published = Some("2020-11-19".into());
+        // A line with digits at the article's end (the spans before it stay where they are).
+        doc.article.text.push_str("\nفي 19 نوفمبر 2020");
+        let o = ExportOptions {
+            format: Format::Svg,
+            digits,
+            language: waqai::i18n::Language::Arabic,
+            ..opts(view, 1.0)
+        };
+        String::from_utf8(render_bytes(&doc, &o)).expect("UTF-8 SVG")
+    };
+    let western = svg_with(View::Timeline, waqai::i18n::Digits::Western);
+    let arabic = svg_with(View::Timeline, waqai::i18n::Digits::ArabicIndic);
+    assert!(western.contains("الخميس 19 نوفمبر 2020"), "{western}");
+    assert!(arabic.contains("الخميس ١٩ نوفمبر ٢٠٢٠"), "{arabic}");
+    // The article is shown as written, whatever the setting.
+    let article = svg_with(View::Article, waqai::i18n::Digits::ArabicIndic);
+    assert!(article.contains("2020") && !article.contains("٢٠٢٠"));
+    assert_eq!(
+        svg_with(View::Article, waqai::i18n::Digits::Western),
+        svg_with(View::Article, waqai::i18n::Digits::ArabicIndic)
+    );
+}

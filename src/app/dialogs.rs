@@ -236,6 +236,7 @@ impl WaqaiApp {
                 opts.timeline_window = self.panels.timeline.x_window;
                 opts.calendar = self.panels.timeline.calendar;
                 opts.names = self.settings.names;
+                opts.digits = self.settings.digits;
                 opts.language = self
                     .settings
                     .language

@@ -82,6 +82,20 @@ impl WaqaiApp {
                     }
                 }
                 ui.separator();
+                ui.label("Digits");
+                for (digits, label) in crate::i18n::Digits::ALL {
+                    if ui
+                        .radio(self.settings.digits == digits, label)
+                        .on_hover_text(
+                            "Digits of the numbers Waqai writes (axis, counts); the \
+                             article's own are never changed",
+                        )
+                        .clicked()
+                    {
+                        self.settings.digits = digits;
+                    }
+                }
+                ui.separator();
                 ui.label("Names");
                 for (names, label) in crate::i18n::Names::ALL {
                     if ui

@@ -74,6 +74,8 @@ pub struct Settings {
     pub language: Option<crate::i18n::Language>,
     /// Script of actors' names in the views.
     pub names: crate::i18n::Names,
+    /// Digits of the numbers Waqai writes.
+    pub digits: crate::i18n::Digits,
 }
 
 const SETTINGS_KEY: &str = "waqai-settings";
@@ -675,6 +677,7 @@ impl WaqaiApp {
                 .unwrap_or_else(crate::i18n::Language::of_system);
             let mut vs = ViewState::of(&self.session, dark, language);
             vs.names = self.settings.names;
+            vs.digits = self.settings.digits;
             views::layout(ui, &vs, &mut self.panels, shown)
         };
         for a in actions {
@@ -746,11 +749,16 @@ impl WaqaiApp {
                 ui.label(file);
                 ui.separator();
                 let doc = self.session.doc();
-                ui.label(format!(
-                    "{} events · {} actors",
-                    doc.events.len(),
-                    doc.entities.len()
-                ));
+                crate::text::label(
+                    ui,
+                    &self.settings.digits.apply(&format!(
+                        "{} events · {} actors",
+                        doc.events.len(),
+                        doc.entities.len()
+                    )),
+                    &crate::fonts::ui(13.0),
+                    ui.visuals().text_color(),
+                );
                 ui.separator();
                 ui.label(if doc.events.is_empty() {
                     "no extraction yet"

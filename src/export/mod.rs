@@ -127,6 +127,8 @@ pub struct ExportOptions {
     pub language: crate::i18n::Language,
     /// Script of actors' names.
     pub names: crate::i18n::Names,
+    /// Digits of the numbers Waqai writes.
+    pub digits: crate::i18n::Digits,
 }
 
 impl ExportOptions {
@@ -148,6 +150,7 @@ impl ExportOptions {
             calendar: crate::views::timeline::AxisCalendar::Gregorian,
             language: crate::i18n::Language::English,
             names: crate::i18n::Names::Arabic,
+            digits: crate::i18n::Digits::Western,
         }
     }
 
@@ -227,6 +230,7 @@ pub fn render_frame(doc: &Document, opts: &ExportOptions) -> Frame {
         let mut out = ctx.run_ui(input, |ui| {
             let mut vs = ViewState::of(&session, ui.visuals().dark_mode, opts.language);
             vs.names = opts.names;
+            vs.digits = opts.digits;
             draw_view(ui, &vs, &mut panels, opts.view);
         });
         textures.apply(&mut out.textures_delta);

@@ -64,6 +64,9 @@ pub struct Sidecar {
     /// Script of actors' names.
     #[serde(default)]
     pub names: crate::i18n::Names,
+    /// Digits of the numbers Waqai writes.
+    #[serde(default)]
+    pub digits: crate::i18n::Digits,
     /// SHA-256 of the picture's bytes, hex.
     pub output_sha256: String,
 }
@@ -131,6 +134,7 @@ impl Sidecar {
             calendar: opts.calendar,
             language: opts.language,
             names: opts.names,
+            digits: opts.digits,
             output_sha256: sha256_hex(picture),
         }
     }
@@ -163,6 +167,7 @@ impl Sidecar {
             calendar: self.calendar,
             language: self.language,
             names: self.names,
+            digits: self.digits,
         })
     }
 

@@ -243,13 +243,20 @@ fn overview(
         &TextStyle::new(crate::fonts::reading_bold(17.0)),
         col,
     );
-    ui.label(format!(
+    let counts = format!(
         "{} events · {} actors · {} relations · published {}",
         doc.events.len(),
         doc.entities.len(),
         doc.relations.len(),
         doc.article.published.as_deref().unwrap_or("(not stated)")
-    ));
+    );
+    // Through our layer: Arabic-Indic digits keep their order.
+    label(
+        ui,
+        &vs.digits.apply(&counts),
+        &crate::fonts::ui(13.0),
+        ui.visuals().text_color(),
+    );
     ui.horizontal(|ui| {
         ui.label("Publication date");
         let field = crate::text::text_field(

@@ -72,6 +72,8 @@ pub struct ViewState<'a> {
     pub language: crate::i18n::Language,
     /// Script of actors' names in the timeline's lanes and the graph.
     pub names: crate::i18n::Names,
+    /// Digits of the numbers Waqai writes.
+    pub digits: crate::i18n::Digits,
 }
 
 impl<'a> ViewState<'a> {
@@ -95,6 +97,7 @@ impl<'a> ViewState<'a> {
             generation: session.generation(),
             language,
             names: crate::i18n::Names::Arabic,
+            digits: crate::i18n::Digits::Western,
         }
     }
 }

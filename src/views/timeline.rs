@@ -293,8 +293,8 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
         }
     }
 
-    undated_band_and_publication(ui, &painter, &t, chron, frame);
-    axis_labels(ui, &t, chron, calendar, vs.language);
+    undated_band_and_publication(ui, &painter, &t, chron, frame, vs.digits);
+    axis_labels(ui, &t, chron, calendar, vs.language, vs.digits);
 
     // Marks: culled to the frame through the chronology's x index, aggregated when too dense.
     st.marks.clear();
@@ -452,7 +452,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
                 let mut events: Vec<_> = span.iter().collect();
                 events.sort_by(|a, b| a.1.0.total_cmp(&b.1.0));
                 for (ev, (x, y0, _)) in events {
-                    let label = short_label(vs.doc, *ev);
+                    let label = vs.digits.apply(&short_label(vs.doc, *ev, vs.names));
                     let (s, lay) = crate::text::label_layout(ui.ctx(), &label, &font, 150.0);
                     let size = vec2(s.natural_width(), lay.height);
                     let Some(rect) = rows
@@ -676,6 +676,7 @@ fn undated_band_and_publication(
     t: &egui_plot::PlotTransform,
     chron: &crate::model::Chronology,
     frame: Rect,
+    digits: crate::i18n::Digits,
 ) {
     let weak = ui.visuals().weak_text_color();
     let font = egui::FontId::proportional(11.5);
@@ -722,7 +723,7 @@ fn undated_band_and_publication(
         painter.text(
             pos2((xa + xb) / 2.0, frame.top() + 4.0),
             Align2::CENTER_TOP,
-            gap_label(b.days),
+            digits.apply(&gap_label(b.days)),
             font.clone(),
             weak,
         );
@@ -761,6 +762,7 @@ fn axis_labels(
     chron: &crate::model::Chronology,
     calendar: AxisCalendar,
     language: Language,
+    digits: crate::i18n::Digits,
 ) {
     let frame = *t.frame();
     let bounds = t.bounds();
@@ -784,7 +786,11 @@ fn axis_labels(
         if !frame.x_range().contains(x) {
             continue;
         }
-        let lines = calendar.label(chron, day as i64, language);
+        let lines: Vec<String> = calendar
+            .label(chron, day as i64, language)
+            .iter()
+            .map(|l| digits.apply(l))
+            .collect();
         let laid: Vec<_> = lines
             .iter()
             .map(|l| crate::text::label_layout(ui.ctx(), l, &font, 400.0))
@@ -968,26 +974,31 @@ fn nearest_mark(marks: &[(usize, Pos2)], p: Pos2, max: f32) -> Option<usize> {
 }
 
 /// The short label of an event on the timeline: its kind and its other participants.
-pub fn short_label(doc: &Document, ev: usize) -> String {
+pub fn short_label(doc: &Document, ev: usize, names: crate::i18n::Names) -> String {
     let e = &doc.events[ev];
-    let mut names: Vec<&str> = e
+    let mut shown: Vec<String> = e
         .participants
         .iter()
         .filter(|p| p.role != "guest" && p.role != "delegation" || e.participants.len() == 1)
         .filter_map(|p| doc.entity(&p.entity))
-        .map(|x| x.name.as_str())
+        .map(|x| names.show(&x.name, x.latin.as_deref()))
         .take(2)
         .collect();
-    if names.is_empty() {
-        names = e
+    if shown.is_empty() {
+        shown = e
             .participants
             .iter()
             .filter_map(|p| doc.entity(&p.entity))
-            .map(|x| x.name.as_str())
+            .map(|x| names.show(&x.name, x.latin.as_deref()))
             .take(1)
             .collect();
     }
-    format!("{}. {}", e.order, names.join("، "))
+    let comma = if names == crate::i18n::Names::Latin {
+        ", "
+    } else {
+        "، "
+    };
+    format!("{}. {}", e.order, shown.join(comma))
 }
 
 /// Tooltip contents for an event.

@@ -17,6 +17,8 @@ pub struct FieldOptions<'a> {
     pub multiline: bool,
     /// Shown, faint, while the field is empty.
     pub hint: &'a str,
+    /// What a screen reader calls the field (the hint when empty).
+    pub name: &'a str,
     /// Lines of height at least (multiline).
     pub rows: usize,
     /// Font of the text.
@@ -30,6 +32,7 @@ impl Default for FieldOptions<'_> {
         Self {
             multiline: false,
             hint: "",
+            name: "",
             rows: 1,
             font: FontId::proportional(13.5),
             width: None,
@@ -228,7 +231,17 @@ pub fn text_field(
         });
     }
     let shown = state.buffer.text.clone();
-    response.widget_info(|| egui::WidgetInfo::text_edit(true, &shown, &shown, opts.hint));
+    response.widget_info(|| {
+        let mut info = egui::WidgetInfo::text_edit(true, &shown, &shown, opts.hint);
+        // What a screen reader calls the field: its name, else its hint.
+        let name = if opts.name.is_empty() {
+            opts.hint
+        } else {
+            opts.name
+        };
+        info.label = Some(name.to_owned());
+        info
+    });
     if response.hovered() {
         ctx.set_cursor_icon(egui::CursorIcon::Text);
     }

@@ -83,6 +83,13 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Opt
                 Vec2::new(width, lay.height + 8.0),
                 egui::Sense::click_and_drag(),
             );
+            resp.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::Document,
+                    true,
+                    "Article text: select a passage to see what it mentions",
+                )
+            });
             let origin = rect.min;
             let painter = ui.painter_at(ui.clip_rect());
             // Only what can be seen is measured and drawn: a document may mark thousands of

@@ -167,6 +167,17 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         settle(st);
     }
     let (rect, bg) = ui.allocate_exact_size(ui.available_size(), egui::Sense::click_and_drag());
+    bg.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Figure,
+            true,
+            format!(
+                "Relationship graph: {} actors, {} links",
+                graph.nodes.len(),
+                graph.edges.len()
+            ),
+        )
+    });
     let radius = node_radii(graph, st.size_by_centrality);
     let largest = radius.iter().copied().fold(R, f32::max);
     // The ego view: with an actor selected, only its neighbourhood is drawn, and fitted.

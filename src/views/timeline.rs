@@ -261,6 +261,17 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
     });
     ui.ctx()
         .data_mut(|d| d.insert_temp(egui::Id::unique("timeline-init"), true));
+    resp.response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Figure,
+            true,
+            format!(
+                "Timeline: {} events on {} lanes; arrow keys step through the events",
+                vs.doc.events.len(),
+                model.lanes.len()
+            ),
+        )
+    });
     let t = resp.transform;
     let frame = *t.frame();
     st.frame = frame;
@@ -510,6 +521,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
         crate::text::paint(&painter, rect.min, &s, &lay, &font, &|_| col);
         let id = ui.scope_id().with(("lane", l));
         let r = ui.interact(rect, id, egui::Sense::click());
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if r.clicked()
             && let Some(k) = lane.entity
         {
@@ -837,6 +849,13 @@ fn overview_strip(
         vec2(ui.available_width(), OVERVIEW_HEIGHT),
         egui::Sense::click_and_drag(),
     );
+    resp.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Slider,
+            true,
+            "Overview of all events over time: drag to choose the stretch shown",
+        )
+    });
     st.overview = Some(rect);
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();

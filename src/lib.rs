@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod arabic;
+pub mod corpus;
 pub mod export;
 pub mod extract;
 pub mod fonts;

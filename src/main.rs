@@ -1,7 +1,7 @@
 //! Command line: start the window on a document or article (the bundled seed by default), or
 //! run a headless command.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -107,6 +107,27 @@ enum Command {
         /// Publication date (YYYY-MM-DD) to resolve relative dates.
         #[arg(long)]
         published: Option<String>,
+    },
+    /// Import articles (files or folders: .txt, .html, .json documents) into a corpus file,
+    /// extracting on all cores; unchanged files are skipped; progress on stderr.
+    Import {
+        /// Files and folders to import.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The corpus file (`*.waqai.db`), created when it does not exist.
+        #[arg(long)]
+        into: PathBuf,
+        /// Extraction threads (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+    /// Search a corpus: the articles holding every word of QUERY (hamza, ى/ي, ة/ه and
+    /// diacritics ignored), one `id<TAB>title` line each.
+    Search {
+        /// The corpus file.
+        corpus: PathBuf,
+        /// Words to find.
+        query: String,
     },
     /// Score extractions against hand-checked documents by the rules of annotation.md:
     /// entity and event P/R/F1 per article and their mean.
@@ -351,6 +372,12 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(Command::Import {
+            paths,
+            into,
+            threads,
+        }) => import(&paths, &into, threads),
+        Some(Command::Search { corpus, query }) => search(&corpus, &query),
         Some(Command::Extract {
             jsonl: true,
             threads,
@@ -675,4 +702,72 @@ fn run_gui(file: Option<PathBuf>, timings: bool) -> eframe::Result<()> {
             Ok(Box::new(app))
         }),
     )
+}
+
+/// `waqai import`: files into a corpus, with a progress line on stderr.
+fn import(paths: &[PathBuf], into: &Path, threads: Option<usize>) -> ExitCode {
+    let mut corpus = match waqai::corpus::Corpus::open(into) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("waqai: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let files = waqai::corpus::input_files(paths);
+    let threads = threads.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let mut shown = std::time::Instant::now();
+    let report = waqai::corpus::import_paths(&mut corpus, &files, threads, &cancel, &mut |p| {
+        // A line at most ten times a second, and the last one.
+        if p.done < p.total && shown.elapsed() < std::time::Duration::from_millis(100) {
+            return;
+        }
+        shown = std::time::Instant::now();
+        eprint!(
+            "\r{}/{} files · {} new · {} unchanged · {} failed · {:.1} files/s",
+            p.done,
+            p.total,
+            p.new,
+            p.unchanged,
+            p.failed,
+            p.rate()
+        );
+    });
+    eprintln!();
+    for (path, why) in &report.failures {
+        eprintln!("waqai: {}: {why}", path.display());
+    }
+    let p = report.progress;
+    eprintln!(
+        "{} new, {} unchanged, {} failed in {:.1} s → {}",
+        p.new,
+        p.unchanged,
+        p.failed,
+        p.seconds,
+        into.display()
+    );
+    if report.failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// `waqai search`: matching articles of a corpus.
+fn search(corpus: &Path, query: &str) -> ExitCode {
+    let found = waqai::corpus::Corpus::open(corpus).and_then(|c| c.search(query));
+    match found {
+        Ok(rows) => {
+            for r in rows {
+                println!("{}\t{}", r.id, r.title);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("waqai: {e}");
+            ExitCode::from(2)
+        }
+    }
 }

@@ -193,6 +193,22 @@ pub fn answer(number: usize, line: &[u8]) -> Answer {
     }
 }
 
+/// The document of one JSON Lines line: a Waqai document as it is (a line of `waqai extract`'s
+/// output), or an article object extracted as `--jsonl` does.
+pub fn document_of_line(line: &str) -> Result<Document, String> {
+    let fields = match serde_json::from_str::<Value>(line) {
+        Ok(Value::Object(fields)) => fields,
+        Ok(_) => return Err("the line is not a JSON object".into()),
+        Err(e) => return Err(format!("the line is not JSON: {e}")),
+    };
+    if fields.contains_key("entities") && fields.contains_key("article") {
+        return crate::model::parse_document(line.as_bytes()).map_err(|e| e.to_string());
+    }
+    std::panic::catch_unwind(|| document_of(fields)).unwrap_or_else(|_| {
+        Err("the extractor failed on this article (a bug: please report it)".into())
+    })
+}
+
 /// Builds and extracts the document of one input object.
 fn document_of(mut fields: Map<String, Value>) -> Result<Document, String> {
     let mut take_str = |key: &str| -> Result<Option<String>, String> {

@@ -18,7 +18,7 @@ const LAYERS: &[&[&str]] = &[
         "fonts",
     ],
     &["text", "open", "stream"],
-    &["session"],
+    &["session", "corpus"],
     &["views"],
     &["export"],
     &["app"],
@@ -37,6 +37,7 @@ const NO_GUI: &[&str] = &[
     "selection",
     "search",
     "open",
+    "corpus",
 ];
 
 fn layer(module: &str) -> Option<usize> {

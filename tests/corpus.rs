@@ -1,0 +1,121 @@
+//! A desk of articles in one SQLite file: the 411 real articles (40 development articles as
+//! files, 371 as JSON Lines; read from `../shared/corpus`, never copied) imported, an import
+//! killed midway leaves a consistent corpus that
+//! a second run completes, re-adding unchanged files does nothing, people named in several
+//! reports are one actor, and a search ignores hamza spelling. Skips without `../shared`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::AtomicBool;
+
+use waqai::corpus::{Corpus, import_paths, input_files};
+
+fn real_articles() -> Option<[PathBuf; 2]> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus = waqai::extract::gold::find_corpus(root)?;
+    Some([corpus.join("dev"), corpus.join("smoke")])
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("waqai-corpus-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    dir
+}
+
+#[test]
+fn an_import_killed_midway_leaves_a_consistent_corpus_that_a_second_run_completes() {
+    let Some(sources) = real_articles() else {
+        println!("skipped: ../shared/corpus is absent");
+        return;
+    };
+    let dir = scratch("kill");
+    let db = dir.join("desk.waqai.db");
+    // First run: the command line import, killed once some articles are in.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_waqai"))
+        .args(["import", "--threads", "1", "--into"])
+        .arg(&db)
+        .args(&sources)
+        .spawn()
+        .expect("waqai import starts");
+    let mut seen = 0;
+    for _ in 0..600 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        if !db.exists() {
+            continue;
+        }
+        if let Ok(c) = Corpus::open(&db)
+            && let Ok(a) = c.articles()
+        {
+            seen = a.len();
+            if seen >= 5 {
+                break;
+            }
+        }
+    }
+    child.kill().expect("killed");
+    let _ = child.wait();
+    assert!(seen >= 5, "the import wrote articles as it went ({seen})");
+    let mut corpus = Corpus::open(&db).expect("the corpus opens after the kill");
+    corpus.check().expect("consistent after the kill");
+    let before = corpus.articles().expect("articles").len();
+    assert!(before < 411, "killed before the end ({before} of 411)");
+    // Second run: the rest, and the unchanged files skipped.
+    let files = input_files(&sources);
+    assert_eq!(files.len(), 41, "40 articles and one JSON Lines file");
+    let report = import_paths(&mut corpus, &files, 2, &AtomicBool::new(false), &mut |_| {});
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    assert_eq!(report.progress.new + report.progress.unchanged, 411);
+    assert!(report.progress.unchanged >= before);
+    corpus.check().expect("consistent");
+    assert_eq!(corpus.articles().expect("articles").len(), 411);
+    // A third run adds nothing.
+    let again = import_paths(&mut corpus, &files, 2, &AtomicBool::new(false), &mut |_| {});
+    assert_eq!((again.progress.new, again.progress.unchanged), (0, 411));
+
+    // People named in several reports are one actor.
+    let shared = corpus.actors(2).expect("actors");
+    let people: Vec<&str> = shared
+        .iter()
+        .filter(|a| a.kind == "person")
+        .map(|a| a.name.as_str())
+        .collect();
+    println!("people in two articles or more: {people:?}");
+    assert!(people.len() >= 3, "{people:?}");
+    // The stored documents are the extractions.
+    let first = &corpus.articles().expect("articles")[0];
+    let doc = corpus.document(first.id).expect("its document");
+    assert_eq!(doc.events.len() as i64, first.events);
+
+    // A word found whatever its hamza: «الأمير» as «الامير» and as «الأمير».
+    let plain = corpus.search("الامير").expect("search");
+    let hamza = corpus.search("الأمير").expect("search");
+    assert!(!plain.is_empty());
+    assert_eq!(plain, hamza);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_file_that_is_no_corpus_is_refused_and_left_as_it_is() {
+    let dir = scratch("foreign");
+    let text = dir.join("notes.waqai.db");
+    std::fs::write(&text, "not a database at all").expect("written");
+    let err = Corpus::open(&text).err().expect("refused");
+    assert!(err.contains("not a Waqai corpus"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&text).expect("still there"),
+        "not a database at all"
+    );
+    // An SQLite file of another program.
+    let other = dir.join("other.db");
+    {
+        let c = rusqlite::Connection::open(&other).expect("sqlite");
+        c.execute_batch("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1);")
+            .expect("a table");
+    }
+    let before = std::fs::read(&other).expect("bytes");
+    let err = Corpus::open(&other).err().expect("refused");
+    assert!(err.contains("another program"), "{err}");
+    assert_eq!(std::fs::read(&other).expect("bytes"), before);
+    let _ = std::fs::remove_dir_all(&dir);
+}

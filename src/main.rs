@@ -757,6 +757,10 @@ fn import(paths: &[PathBuf], into: &Path, threads: Option<usize>) -> ExitCode {
 
 /// `waqai search`: matching articles of a corpus.
 fn search(corpus: &Path, query: &str) -> ExitCode {
+    if !corpus.exists() {
+        eprintln!("waqai: {} does not exist", corpus.display());
+        return ExitCode::from(2);
+    }
     let found = waqai::corpus::Corpus::open(corpus).and_then(|c| c.search(query));
     match found {
         Ok(rows) => {

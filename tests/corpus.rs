@@ -119,3 +119,19 @@ fn a_file_that_is_no_corpus_is_refused_and_left_as_it_is() {
     assert_eq!(std::fs::read(&other).expect("bytes"), before);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_cancelled_import_says_so_and_writes_nothing_more() {
+    let Some(sources) = real_articles() else {
+        println!("skipped: ../shared/corpus is absent");
+        return;
+    };
+    let dir = scratch("cancel");
+    let mut corpus = Corpus::open(&dir.join("desk.waqai.db")).expect("a new corpus");
+    let files = input_files(&sources);
+    let report = import_paths(&mut corpus, &files, 2, &AtomicBool::new(true), &mut |_| {});
+    assert!(report.cancelled);
+    assert_eq!(corpus.articles().expect("articles").len(), 0);
+    corpus.check().expect("consistent");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -99,6 +99,10 @@ pub fn import_paths(
     // bytes; those already in the corpus are skipped before any extraction.
     let mut todo: Vec<Item> = Vec::new();
     for f in files {
+        if cancel.load(Ordering::Relaxed) {
+            report.cancelled = true;
+            return report;
+        }
         let bytes = match std::fs::read(f) {
             Ok(b) => b,
             Err(e) => {
@@ -197,5 +201,7 @@ pub fn import_paths(
         }
     });
     report.progress.seconds = start.elapsed().as_secs_f64();
+    report.cancelled |=
+        cancel.load(Ordering::Relaxed) && report.progress.done < report.progress.total;
     report
 }

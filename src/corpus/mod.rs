@@ -147,11 +147,13 @@ impl Corpus {
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(sql)?;
         if app != APPLICATION_ID {
-            conn.execute_batch(SCHEMA).map_err(sql)?;
-            conn.pragma_update(None, "application_id", APPLICATION_ID)
-                .map_err(sql)?;
-            conn.pragma_update(None, "user_version", SCHEMA_VERSION)
-                .map_err(sql)?;
+            // Schema and marks in one transaction: a crash leaves an empty file, not a
+            // half-made corpus that later opens would refuse.
+            conn.execute_batch(&format!(
+                "BEGIN; {SCHEMA} PRAGMA application_id = {APPLICATION_ID}; \
+                 PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
+            ))
+            .map_err(sql)?;
         }
         let version: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
@@ -390,7 +392,7 @@ impl Corpus {
 /// normalised Arabic name («عبد العزيز» and «عبدالعزيز» alike).
 fn actor_key(e: &crate::model::Entity) -> (String, f64) {
     match (&e.latin, e.latin_auto) {
-        (Some(l), false) if !l.trim().is_empty() => {
+        (Some(l), false) if l.chars().any(char::is_alphanumeric) => {
             let latin: String = l
                 .chars()
                 .filter(|c| c.is_alphanumeric())

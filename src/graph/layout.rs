@@ -203,6 +203,10 @@ fn fit_scale(pos: &[[f32; 2]], size: [f32; 2]) -> f32 {
 /// Parts nodes that would be closer than `min_distance` on screen once `pos` is fitted to a
 /// panel of `size`, and fits again, up to five rounds.
 fn part_for_panel(pos: &mut [[f32; 2]], size: [f32; 2], min_distance: f32) {
+    // A panel with no room (collapsed, or a first frame) tells nothing about the scale.
+    if size[0] < 1.0 || size[1] < 1.0 {
+        return;
+    }
     for _ in 0..5 {
         let scale = fit_scale(pos, size);
         let before = pos.to_vec();

@@ -51,6 +51,8 @@ impl LayoutWorker {
         let started = std::thread::Builder::new()
             .name("waqai-layout".into())
             .spawn(move || {
+                // However the thread ends (a panic in a step too), the layout counts as done.
+                let _done = DoneOnDrop(Arc::clone(&theirs));
                 // The window's first frame has the machine to itself; the layout starts after.
                 std::thread::sleep(START_AFTER);
                 let mut last = std::time::Instant::now();
@@ -99,6 +101,15 @@ impl LayoutWorker {
     /// Share of the layout done when the positions last taken were computed, from 0 to 1.
     pub fn progress(&self) -> f32 {
         self.progress
+    }
+}
+
+/// Marks the layout done when dropped.
+struct DoneOnDrop(Arc<Shared>);
+
+impl Drop for DoneOnDrop {
+    fn drop(&mut self) {
+        self.0.done.store(true, Ordering::Release);
     }
 }
 

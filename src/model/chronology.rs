@@ -263,7 +263,7 @@ impl Chronology {
 }
 
 /// The stretches of days (`d - 0.5 .. d + 0.5` for a day `d`) that hold a dated event, a month
-/// or year it may fall in, or the publication day; sorted and merged.
+/// or year it may fall in, or (on a calendar axis) the publication day; sorted and merged.
 fn occupied(
     doc: &Document,
     order: &[usize],
@@ -299,13 +299,14 @@ fn occupied(
 }
 
 /// The gaps between `occupied` stretches long enough to compress, each drawn a fiftieth of the
-/// dated span wide (at least three days).
+/// dated span wide (at least three days, in whole days).
 fn breaks_between(occupied: Vec<(f64, f64)>) -> Vec<Break> {
     let (Some(first), Some(last)) = (occupied.first(), occupied.last()) else {
         return vec![];
     };
     let span = last.1 - first.0;
-    let width = (span * 0.02).max(3.0);
+    // Whole days, so that the days after a break stay on whole axis values (grid and labels).
+    let width = (span * 0.02).max(3.0).round();
     let mut breaks = Vec::new();
     let mut shift = 0.0;
     for w in occupied.windows(2) {

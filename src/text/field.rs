@@ -78,6 +78,10 @@ pub fn text_field(
     let ctx = ui.ctx().clone();
     let mut state: FieldState = ctx.data(|d| d.get_temp(id)).unwrap_or_default();
     state.buffer.reset(text);
+    // A composition left when the field lost focus is dropped (egui reports no IME end).
+    if !ctx.memory(|m| m.has_focus(id)) {
+        state.preedit.clear();
+    }
     let style = TextStyle::new(opts.font.clone());
     let width = opts.width.unwrap_or_else(|| ui.available_width()).max(40.0);
     let inner_w = width - 2.0 * PADDING.x;
@@ -135,7 +139,13 @@ pub fn text_field(
         && (response.drag_started() || response.dragged() || response.clicked())
     {
         let o = origin(&state, &layout);
-        let at = offset_at(&shaped, &layout, p.x - o.x, p.y - o.y).min(state.buffer.len());
+        let mut at = offset_at(&shaped, &layout, p.x - o.x, p.y - o.y);
+        // Offsets past the caret count the composition shown there, which is not in the text.
+        let composing = state.preedit.chars().count();
+        if at > state.buffer.caret {
+            at = at.saturating_sub(composing).max(state.buffer.caret);
+        }
+        let at = at.min(state.buffer.len());
         let shift = ui.input(|i| i.modifiers.shift);
         if response.double_clicked() {
             state.buffer.select_word(at);

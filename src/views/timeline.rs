@@ -304,7 +304,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
         }
     }
 
-    undated_band_and_publication(ui, &painter, &t, chron, frame, vs.digits);
+    undated_band_and_publication(ui, &painter, &t, chron, frame, vs.digits, vs.language);
     axis_labels(ui, &t, chron, calendar, vs.language, vs.digits);
 
     // Marks: culled to the frame through the chronology's x index, aggregated when too dense.
@@ -689,6 +689,7 @@ fn undated_band_and_publication(
     chron: &crate::model::Chronology,
     frame: Rect,
     digits: crate::i18n::Digits,
+    language: Language,
 ) {
     let weak = ui.visuals().weak_text_color();
     let font = egui::FontId::proportional(11.5);
@@ -735,7 +736,7 @@ fn undated_band_and_publication(
         painter.text(
             pos2((xa + xb) / 2.0, frame.top() + 4.0),
             Align2::CENTER_TOP,
-            digits.apply(&gap_label(b.days)),
+            digits.apply(&gap_label(b.days, language)),
             font.clone(),
             weak,
         );
@@ -966,13 +967,18 @@ fn overview_strip(
 }
 
 /// How long a compressed stretch is, in words: days, months or years.
-pub fn gap_label(days: f64) -> String {
-    if days >= 730.0 {
-        format!("{:.0} years", days / 365.25)
+pub fn gap_label(days: f64, language: Language) -> String {
+    let (n, unit) = if days >= 730.0 {
+        ((days / 365.25).round(), ["years", "سنوات", "سنة"])
     } else if days >= 60.0 {
-        format!("{:.0} months", days / 30.44)
+        ((days / 30.44).round(), ["months", "أشهر", "شهرًا"])
     } else {
-        format!("{days:.0} days")
+        (days.round(), ["days", "أيام", "يومًا"])
+    };
+    match language {
+        Language::English => format!("{n:.0} {}", unit[0]),
+        // Arabic counts take the plural up to ten, the singular accusative beyond.
+        Language::Arabic => format!("{n:.0} {}", if n <= 10.0 { unit[1] } else { unit[2] }),
     }
 }
 

@@ -15,6 +15,49 @@ pub fn kind_color(kind: &str) -> Color32 {
     }
 }
 
+/// The mark of an event of `kind` centred on `c`, about `r` in radius: its shape tells the kind
+/// as its colour does (colour is never the only signal) — meeting ●, visit ■, arrival ▼,
+/// signing ◆, agreement ▲, statement ⬢, other ●. `fill` `None` draws the outline only
+/// (planned events) over `background`.
+pub fn event_mark(
+    c: Pos2,
+    r: f32,
+    kind: &str,
+    fill: Option<Color32>,
+    color: Color32,
+    background: Color32,
+) -> Vec<Shape> {
+    let ring = |n: usize, start: f32, k: f32| -> Vec<Pos2> {
+        (0..n)
+            .map(|i| {
+                let a = start + i as f32 * std::f32::consts::TAU / n as f32;
+                pos2(c.x + r * k * a.cos(), c.y + r * k * a.sin())
+            })
+            .collect()
+    };
+    let half_pi = std::f32::consts::FRAC_PI_2;
+    let outline = match kind {
+        "visit" => Some(ring(4, std::f32::consts::FRAC_PI_4, 1.2)),
+        "arrival" => Some(ring(3, half_pi, 1.3)),
+        "signing" => Some(ring(4, 0.0, 1.3)),
+        "agreement" => Some(ring(3, -half_pi, 1.3)),
+        "statement" => Some(ring(6, 0.0, 1.1)),
+        _ => None,
+    };
+    let (inside, stroke) = match fill {
+        Some(f) => (f, Stroke::NONE),
+        None => (background, Stroke::new(2.0, color)),
+    };
+    match outline {
+        Some(points) => vec![Shape::convex_polygon(points, inside, stroke)],
+        None if stroke.width > 0.0 => vec![
+            Shape::circle_filled(c, r, inside),
+            Shape::circle_stroke(c, r - 1.0, stroke),
+        ],
+        None => vec![Shape::circle_filled(c, r, inside)],
+    }
+}
+
 /// The kinds of event in legend order.
 pub use crate::model::EVENT_KINDS;
 
@@ -129,5 +172,65 @@ pub fn actor_kind_label(kind: &str) -> &str {
         "city" => "city",
         "site" => "site",
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod mark_tests {
+    use super::*;
+
+    /// What a mark looks like apart from its colour: its kind of shape and its corners.
+    fn outline(kind: &str) -> (bool, usize) {
+        let shapes = event_mark(
+            pos2(0.0, 0.0),
+            7.0,
+            kind,
+            Some(Color32::RED),
+            Color32::RED,
+            Color32::WHITE,
+        );
+        match &shapes[0] {
+            Shape::Circle(_) => (true, 0),
+            Shape::Path(p) => (false, p.points.len()),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn kinds_that_share_a_colour_differ_in_shape() {
+        let kinds = [
+            "meeting",
+            "visit",
+            "arrival",
+            "signing",
+            "agreement",
+            "statement",
+        ];
+        let looks: Vec<(bool, usize, f32)> = kinds
+            .iter()
+            .map(|k| {
+                let (round, corners) = outline(k);
+                // Same corner count apart: where the first corner points.
+                let first = match &event_mark(
+                    pos2(0.0, 0.0),
+                    7.0,
+                    k,
+                    Some(Color32::RED),
+                    Color32::RED,
+                    Color32::WHITE,
+                )[0]
+                {
+                    Shape::Path(p) => p.points[0].y.round(),
+                    _ => 0.0,
+                };
+                (round, corners, first)
+            })
+            .collect();
+        for i in 0..looks.len() {
+            for j in i + 1..looks.len() {
+                assert_ne!(looks[i], looks[j], "{} and {}", kinds[i], kinds[j]);
+            }
+        }
+        assert_eq!(kind_color("signing"), kind_color("agreement"));
     }
 }

@@ -7,7 +7,7 @@ use egui::{Align2, Pos2, Rect, Stroke, Vec2b, pos2, vec2};
 use egui_plot::{GridInput, GridMark, Plot, PlotBounds};
 
 use super::bitmap::{Bitmap, DenseLayer};
-use super::style::{ACCENT, EVENT_KINDS, faded, kind_color, status_fill};
+use super::style::{ACCENT, EVENT_KINDS, event_mark, faded, kind_color, status_fill};
 use super::{Action, ViewState};
 use crate::i18n::Language;
 pub use crate::lanes::{Lane, TimelineModel};
@@ -190,8 +190,16 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
         ui.separator();
         for k in EVENT_KINDS {
             if vs.doc.events.iter().any(|e| e.kind == k) {
-                let (r, _) = ui.allocate_exact_size(vec2(10.0, 10.0), egui::Sense::hover());
-                ui.painter().circle_filled(r.center(), 5.0, kind_color(k));
+                let (r, _) = ui.allocate_exact_size(vec2(12.0, 12.0), egui::Sense::hover());
+                let bg = ui.visuals().extreme_bg_color;
+                ui.painter().extend(event_mark(
+                    r.center(),
+                    4.5,
+                    k,
+                    Some(kind_color(k)),
+                    kind_color(k),
+                    bg,
+                ));
                 ui.label(k);
             }
         }
@@ -425,20 +433,14 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
             for &(ev, pos, _) in &drawn {
                 let e = &vs.doc.events[ev];
                 let c = color_of(ev);
-                match status_fill(&e.status, c) {
-                    Some(fill) => {
-                        shapes.push(egui::Shape::circle_filled(pos, MARK_R, fill));
-                    }
-                    None => {
-                        let bg = ui.visuals().extreme_bg_color;
-                        shapes.push(egui::Shape::circle_filled(pos, MARK_R, bg));
-                        shapes.push(egui::Shape::circle_stroke(
-                            pos,
-                            MARK_R - 1.0,
-                            Stroke::new(2.0, c),
-                        ));
-                    }
-                }
+                shapes.extend(event_mark(
+                    pos,
+                    MARK_R,
+                    &e.kind,
+                    status_fill(&e.status, c),
+                    c,
+                    ui.visuals().extreme_bg_color,
+                ));
                 if Some(ev) == selected_event {
                     shapes.push(egui::Shape::circle_stroke(
                         pos,

@@ -46,6 +46,27 @@ fn click_at(h: &mut Harness<'static, WaqaiApp>, pos: Pos2) {
     h.run_steps(3);
 }
 
+/// Presses the primary button at `from`, moves to `to` in `steps` frames and lets go there.
+fn drag(h: &mut Harness<'static, WaqaiApp>, from: Pos2, to: Pos2, steps: usize) {
+    h.hover_at(from);
+    h.run_steps(1);
+    let button = |pos, pressed| Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    h.event(button(from, true));
+    h.run_steps(1);
+    for k in 1..=steps {
+        h.event(Event::PointerMoved(
+            from + (to - from) * (k as f32 / steps as f32),
+        ));
+        h.run_steps(1);
+    }
+    h.event(button(to, false));
+}
+
 /// Runs frames until the export running in the background has finished.
 fn wait_for_export(h: &mut Harness<'static, WaqaiApp>) {
     for _ in 0..3000 {
@@ -424,26 +445,7 @@ fn dragging_over_the_article_selects_text_and_ctrl_c_copies_it_in_logical_order(
         .article
         .screen_rects(start + words - 1..start + words)[0];
     let (from, to) = (r0.center(), r1.center());
-    h.hover_at(from);
-    h.run_steps(1);
-    h.event(Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    h.run_steps(1);
-    for k in 1..=6 {
-        let p = from + (to - from) * (k as f32 / 6.0);
-        h.event(Event::PointerMoved(p));
-        h.run_steps(1);
-    }
-    h.event(Event::PointerButton {
-        pos: to,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
+    drag(&mut h, from, to, 6);
     h.run_steps(1);
     let selected = h
         .state()
@@ -668,25 +670,7 @@ fn the_overview_strip_brushes_the_timeline_to_a_stretch_of_time() {
     let at = |share: f32| egui::pos2(strip.left() + share * strip.width(), strip.center().y);
     // Drag across a quarter of the strip: the timeline shows that quarter.
     let (from, to) = (at(0.25), at(0.5));
-    h.hover_at(from);
-    h.run_steps(1);
-    h.event(Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    h.run_steps(1);
-    for k in 1..=10 {
-        h.hover_at(from + (to - from) * (k as f32 / 10.0));
-        h.run_steps(1);
-    }
-    h.event(Event::PointerButton {
-        pos: to,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
+    drag(&mut h, from, to, 10);
     h.run_steps(3);
     let (a, b) = h.state().panels.timeline.x_window.expect("a window");
     let span = x1 - x0;

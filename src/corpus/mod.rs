@@ -71,6 +71,19 @@ pub struct ArticleRow {
     pub events: i64,
 }
 
+impl ArticleRow {
+    /// The row of `SELECT id, title, outlet, published, events`.
+    fn of_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Self {
+            id: r.get(0)?,
+            title: r.get(1)?,
+            outlet: r.get(2)?,
+            published: r.get(3)?,
+            events: r.get(4)?,
+        })
+    }
+}
+
 /// A corpus actor with the number of articles that name it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ActorRow {
@@ -177,12 +190,13 @@ impl Corpus {
 
     /// Whether a file with these bytes (their SHA-256) was imported already.
     pub fn has_file(&self, file_sha256: &str) -> Result<bool, String> {
+        self.any("SELECT 1 FROM articles WHERE file_sha256 = ?1", file_sha256)
+    }
+
+    /// Whether `query` (one `?1` parameter) returns a row.
+    fn any(&self, query: &str, value: &str) -> Result<bool, String> {
         self.conn
-            .query_row(
-                "SELECT 1 FROM articles WHERE file_sha256 = ?1",
-                params![file_sha256],
-                |_| Ok(()),
-            )
+            .query_row(query, params![value], |_| Ok(()))
             .optional()
             .map(|r| r.is_some())
             .map_err(sql)
@@ -190,15 +204,7 @@ impl Corpus {
 
     /// Whether an article with this text hash is already in the corpus.
     pub fn has(&self, sha256: &str) -> Result<bool, String> {
-        self.conn
-            .query_row(
-                "SELECT 1 FROM articles WHERE sha256 = ?1",
-                params![sha256],
-                |_| Ok(()),
-            )
-            .optional()
-            .map(|r| r.is_some())
-            .map_err(sql)
+        self.any("SELECT 1 FROM articles WHERE sha256 = ?1", sha256)
     }
 
     /// Adds an extracted document (its article's text hashed to recognise it again), its actors
@@ -274,17 +280,7 @@ impl Corpus {
                  ORDER BY published, id",
             )
             .map_err(sql)?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(ArticleRow {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    outlet: r.get(2)?,
-                    published: r.get(3)?,
-                    events: r.get(4)?,
-                })
-            })
-            .map_err(sql)?;
+        let rows = stmt.query_map([], ArticleRow::of_row).map_err(sql)?;
         rows.collect::<Result<_, _>>().map_err(sql)
     }
 
@@ -345,15 +341,7 @@ impl Corpus {
             )
             .map_err(sql)?;
         let rows = stmt
-            .query_map(params![words.join(" ")], |r| {
-                Ok(ArticleRow {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    outlet: r.get(2)?,
-                    published: r.get(3)?,
-                    events: r.get(4)?,
-                })
-            })
+            .query_map(params![words.join(" ")], ArticleRow::of_row)
             .map_err(sql)?;
         rows.collect::<Result<_, _>>().map_err(sql)
     }

@@ -33,10 +33,11 @@ Quranic marks dropped, أ إ آ ٱ → ا, ى → ي, ة → ه, Persian ی → 
 Run from the project's root:
     python3 assets/make_romanize.py [DATASETS_DIR]             # writes assets/names/latin_units.tsv
     python3 assets/make_romanize.py --heldout [DATASETS_DIR]   # (re)writes tests/romanization/heldout.tsv
+    python3 assets/make_romanize.py --agreement [DATASETS_DIR] # how far Wikidata agrees with itself
 
 The held-out selection is the rule written in the first line of heldout.tsv (see HELDOUT_RULE).
 """
-import collections, hashlib, itertools, os, re, sys, unicodedata
+import collections, csv, hashlib, itertools, os, re, sys, unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
@@ -308,8 +309,47 @@ def build():
           f"({skipped} held-out rows skipped), {os.path.getsize(OUT)} bytes")
 
 
+def lev(a, b):
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a):
+        cur = [i + 1]
+        for j, cb in enumerate(b):
+            cur.append(min(prev[j] + (ca != cb), prev[j + 1] + 1, cur[j] + 1))
+        prev = cur
+    return prev[-1]
+
+
+def agreement():
+    """The ceiling of the held-out test: for Arab full names (2-4 words) that Wikidata spells
+    at least twice, how often one record's Latin form equals (or is within one letter of) the
+    most frequent form among the other records of the same Arabic name, under the comparison
+    form of src/romanize.rs (lowercase; hyphens, apostrophes and spaces dropped)."""
+    comp = lambda s: re.sub(r"[-'’`ʿʾ\s]", "", s).lower()
+    by = collections.defaultdict(collections.Counter)
+    with open(FULLNAMES, encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            key = r["arabic_key_normalized"]
+            if r["source"] == "wikidata" and r["arab_league"] == "1" and 2 <= len(key.split()) <= 4:
+                by[key][comp(r["latin"])] += int(r["count"] or 1)
+    total = exact = close = 0
+    for forms in by.values():
+        for form, n in forms.items():
+            others = forms.copy()
+            others[form] -= 1
+            if sum(others.values()) == 0:
+                continue
+            majority = others.most_common(1)[0][0]
+            total += n
+            exact += n * (majority == form)
+            close += n * (lev(majority, form) <= 1)
+    print(f"{total} records of repeated names: the others' majority spelling is exact for "
+          f"{100 * exact / total:.1f} %, within one letter for {100 * close / total:.1f} %")
+
+
 if __name__ == "__main__":
-    if "--heldout" in sys.argv[1:]:
+    if "--agreement" in sys.argv[1:]:
+        agreement()
+    elif "--heldout" in sys.argv[1:]:
         select_heldout()
     else:
         build()

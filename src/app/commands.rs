@@ -3,6 +3,8 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::i18n::Locale;
+
 /// A command of the window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Command {
@@ -34,6 +36,10 @@ pub enum Command {
     ClearSelection,
     /// Fit the timeline and the graph.
     Fit,
+    /// Give the keyboard to the next panel.
+    NextPanel,
+    /// Give the keyboard to the previous panel.
+    PreviousPanel,
     /// List the commands and their keys.
     Help,
 }
@@ -65,7 +71,7 @@ const fn ctrl_shift(k: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 15] = [
+    pub const ALL: [Command; 17] = [
         Command::Open,
         Command::Save,
         Command::SaveAs,
@@ -80,58 +86,43 @@ impl Command {
         Command::ShowInArticle,
         Command::ClearSelection,
         Command::Fit,
+        Command::NextPanel,
+        Command::PreviousPanel,
         Command::Help,
     ];
 
-    /// The menu entry's label.
-    pub fn label(self) -> &'static str {
+    /// The id of its name in the translation files (`cmd-open`…); its description is
+    /// `{id}-tip`.
+    pub fn id(self) -> &'static str {
         match self {
-            Command::Open => "Open…",
-            Command::Save => "Save",
-            Command::SaveAs => "Save as…",
-            Command::Export => "Export…",
-            Command::Quit => "Quit",
-            Command::Undo => "Undo",
-            Command::Redo => "Redo",
-            Command::Find => "Find in the article…",
-            Command::Copy => "Copy selected text",
-            Command::Next => "Next event",
-            Command::Previous => "Previous event",
-            Command::ShowInArticle => "Show in the article",
-            Command::ClearSelection => "Clear the selection",
-            Command::Fit => "Fit timeline and graph",
-            Command::Help => "Keyboard shortcuts",
+            Command::Open => "cmd-open",
+            Command::Save => "cmd-save",
+            Command::SaveAs => "cmd-save-as",
+            Command::Export => "cmd-export",
+            Command::Quit => "cmd-quit",
+            Command::Undo => "cmd-undo",
+            Command::Redo => "cmd-redo",
+            Command::Find => "cmd-find",
+            Command::Copy => "cmd-copy",
+            Command::Next => "cmd-next",
+            Command::Previous => "cmd-previous",
+            Command::ShowInArticle => "cmd-show-in-article",
+            Command::ClearSelection => "cmd-clear-selection",
+            Command::Fit => "cmd-fit",
+            Command::NextPanel => "cmd-next-panel",
+            Command::PreviousPanel => "cmd-previous-panel",
+            Command::Help => "cmd-help",
         }
     }
 
+    /// The menu entry's label.
+    pub fn label(self, locale: Locale) -> String {
+        locale.t(self.id())
+    }
+
     /// What it does, in a line (tooltips, help, README).
-    pub fn description(self) -> &'static str {
-        match self {
-            Command::Open => "open a document (`*.waqai.json`) or an article (`.txt`, `.html`)",
-            Command::Save => "save the document (atomically)",
-            Command::SaveAs => "save the document under another name",
-            Command::Export => {
-                "export a view as PNG or SVG (with a sidecar to replay it), or the data as GEXF, GraphML, TimelineJS, CSV or a GDELT-like table"
-            }
-            Command::Quit => "close the window (asking first about unsaved edits)",
-            Command::Undo => "undo the last edit",
-            Command::Redo => "redo what was undone",
-            Command::Find => {
-                "find in the article (hamza forms, ى/ي, ة/ه, tatweel and diacritics ignored); \
-                 `Enter` goes to the next hit"
-            }
-            Command::Copy => {
-                "copy the text selected (by dragging) in the article, in logical order"
-            }
-            Command::Next => "next event in chronological order",
-            Command::Previous => "previous event in chronological order",
-            Command::ShowInArticle => {
-                "bring the selection's evidence (or first mention) into view in the article"
-            }
-            Command::ClearSelection => "clear the selection",
-            Command::Fit => "fit the timeline and the graph",
-            Command::Help => "list these commands and their keys",
-        }
+    pub fn description(self, locale: Locale) -> String {
+        locale.t(&format!("{}-tip", self.id()))
     }
 
     /// Its keyboard shortcuts, the first shown in menus.
@@ -151,6 +142,9 @@ impl Command {
         const CLEAR: [KeyboardShortcut; 1] = [key(Key::Escape)];
         const FIT: [KeyboardShortcut; 1] = [key(Key::F)];
         const HELP: [KeyboardShortcut; 1] = [key(Key::F1)];
+        const NEXT_PANEL: [KeyboardShortcut; 1] = [key(Key::F6)];
+        const PREVIOUS_PANEL: [KeyboardShortcut; 1] =
+            [KeyboardShortcut::new(Modifiers::SHIFT, Key::F6)];
         match self {
             Command::Open => &OPEN,
             Command::Save => &SAVE,
@@ -166,6 +160,8 @@ impl Command {
             Command::ShowInArticle => &SHOW,
             Command::ClearSelection => &CLEAR,
             Command::Fit => &FIT,
+            Command::NextPanel => &NEXT_PANEL,
+            Command::PreviousPanel => &PREVIOUS_PANEL,
             Command::Help => &HELP,
         }
     }
@@ -181,16 +177,19 @@ impl Command {
             | Command::Previous
             | Command::ShowInArticle
             | Command::ClearSelection
-            | Command::Fit => Menu::View,
+            | Command::Fit
+            | Command::NextPanel
+            | Command::PreviousPanel => Menu::View,
             Command::Help => Menu::Help,
         }
     }
 
-    /// Whether its keys act while a text field has the keyboard: the ones with Ctrl, except
-    /// undo, redo and copy, which the field does for itself.
+    /// Whether its keys act while a widget has the keyboard: the ones with Ctrl (except
+    /// undo, redo and copy, which a field does for itself) and F6, which moves between panels.
     pub fn while_typing(self) -> bool {
         !matches!(self, Command::Undo | Command::Redo | Command::Copy)
             && self.shortcuts().iter().all(|s| s.modifiers.command)
+            || matches!(self, Command::NextPanel | Command::PreviousPanel)
     }
 
     /// Whether a view reads its keys itself (the article copies its own selection: egui turns
@@ -225,8 +224,9 @@ impl Command {
     }
 }
 
-/// The README's table of commands (between its `commands` markers).
+/// The README's table of commands (between its `commands` markers), in English.
 pub fn markdown_table() -> String {
+    let english = Locale::default();
     let mut out = String::from("| key | does |\n|---|---|\n");
     for c in Command::ALL {
         let keys: Vec<String> = c
@@ -234,7 +234,11 @@ pub fn markdown_table() -> String {
             .split(" / ")
             .map(|k| format!("`{k}`"))
             .collect();
-        out.push_str(&format!("| {} | {} |\n", keys.join(", "), c.description()));
+        out.push_str(&format!(
+            "| {} | {} |\n",
+            keys.join(", "),
+            c.description(english)
+        ));
     }
     out
 }

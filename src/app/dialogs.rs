@@ -7,6 +7,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use super::{Command, Pending, WaqaiApp, recovery_path};
 use crate::export::data::DataFormat;
 use crate::export::{ExportOptions, Format, View};
+use crate::views::tr::{self, t, text, tf, ts};
 
 /// The state of the export dialog and of a running export.
 pub struct ExportDialog {
@@ -51,8 +52,11 @@ impl ExportDialog {
         if self.running.is_some() {
             ui.separator();
             ui.spinner();
-            let what = self.data.map_or(self.opts.view.name(), |d| d.label());
-            ui.label(format!("exporting {what}…"));
+            let what = match self.data {
+                Some(d) => ts(ui, d.label_id()),
+                None => tr::locale(ui.ctx()).term("view", self.opts.view.name()),
+            };
+            ui.label(tf(ui, "export-running", &[("what", what.into())]));
         } else if let Some(m) = &self.message {
             ui.separator();
             ui.label(m);
@@ -60,17 +64,17 @@ impl ExportDialog {
     }
 
     fn form(&mut self, ui: &mut egui::Ui) -> bool {
-        ui.horizontal(|ui| {
+        tr::row(ui, |ui| {
             if ui
-                .selectable_label(self.data.is_none(), "Picture")
-                .on_hover_text("PNG or SVG of a view, with a .json sidecar that can replay it")
+                .selectable_label(self.data.is_none(), t(ui, "export-picture"))
+                .on_hover_text(t(ui, "export-picture-tip"))
                 .clicked()
             {
                 self.data = None;
             }
             if ui
-                .selectable_label(self.data.is_some(), "Data")
-                .on_hover_text("The graph, the timeline or the tables, for other tools")
+                .selectable_label(self.data.is_some(), t(ui, "export-data"))
+                .on_hover_text(t(ui, "export-data-tip"))
                 .clicked()
                 && self.data.is_none()
             {
@@ -81,7 +85,7 @@ impl ExportDialog {
         if let Some(current) = self.data {
             for f in DataFormat::ALL {
                 if ui
-                    .radio(current == f, f.label())
+                    .radio(current == f, t(ui, f.label_id()))
                     .on_hover_text(format!("*.{}", f.extension()))
                     .clicked()
                 {
@@ -91,7 +95,7 @@ impl ExportDialog {
             ui.separator();
             let mut go = false;
             ui.add_enabled_ui(self.running.is_none(), |ui| {
-                if ui.button("Export…").clicked() {
+                if ui.button(t(ui, "cmd-export")).clicked() {
                     go = true;
                 }
             });
@@ -101,10 +105,11 @@ impl ExportDialog {
         egui::Grid::new("export-grid")
             .num_columns(2)
             .show(ui, |ui| {
-                ui.label("View");
-                ui.horizontal(|ui| {
+                ui.label(t(ui, "export-view"));
+                tr::row(ui, |ui| {
                     for v in View::ALL {
-                        if ui.selectable_label(o.view == v, v.name()).clicked() {
+                        let name = tr::locale(ui.ctx()).term("view", v.name());
+                        if ui.selectable_label(o.view == v, text(ui, &name)).clicked() {
                             *o = ExportOptions {
                                 format: o.format,
                                 scale: o.scale,
@@ -115,46 +120,51 @@ impl ExportDialog {
                     }
                 });
                 ui.end_row();
-                ui.label("Format");
-                ui.horizontal(|ui| {
+                ui.label(t(ui, "export-format"));
+                tr::row(ui, |ui| {
                     ui.selectable_value(&mut o.format, Format::Png, "PNG");
                     ui.selectable_value(&mut o.format, Format::Svg, "SVG");
                 });
                 ui.end_row();
-                ui.label("Scale");
-                ui.horizontal(|ui| {
+                ui.label(t(ui, "export-scale"));
+                tr::row(ui, |ui| {
                     for s in [1.0, 2.0, 4.0] {
-                        ui.selectable_value(&mut o.scale, s, format!("{s}×"));
+                        ui.selectable_value(
+                            &mut o.scale,
+                            s,
+                            tf(ui, "export-times", &[("n", s.into())]),
+                        );
                     }
                 });
                 ui.end_row();
-                ui.label("Theme");
-                ui.horizontal(|ui| {
-                    ui.selectable_value(&mut o.dark, false, "Light");
-                    ui.selectable_value(&mut o.dark, true, "Dark");
+                ui.label(t(ui, "export-theme"));
+                tr::row(ui, |ui| {
+                    ui.selectable_value(&mut o.dark, false, t(ui, "theme-light"));
+                    ui.selectable_value(&mut o.dark, true, t(ui, "theme-dark"));
                 });
                 ui.end_row();
-                ui.label("Size");
-                ui.horizontal(|ui| {
+                ui.label(t(ui, "export-size"));
+                tr::row(ui, |ui| {
+                    let pt = format!(" {}", ts(ui, "unit-pt"));
                     ui.add(
                         egui::DragValue::new(&mut o.width)
                             .range(200.0..=8000.0)
-                            .suffix(" pt"),
+                            .suffix(pt.clone()),
                     );
                     ui.label("×");
                     ui.add(
                         egui::DragValue::new(&mut o.height)
                             .range(200.0..=8000.0)
-                            .suffix(" pt"),
+                            .suffix(pt),
                     );
                 });
                 ui.end_row();
             });
         let (w, h) = o.pixel_size();
-        ui.label(egui::RichText::new(format!("{w} × {h} pixels")).weak());
+        ui.label(tf(ui, "export-pixels", &[("w", w.into()), ("h", h.into())]));
         let mut go = false;
         ui.add_enabled_ui(self.running.is_none(), |ui| {
-            if ui.button("Export…").clicked() {
+            if ui.button(t(ui, "cmd-export")).clicked() {
                 go = true;
             }
         });
@@ -169,16 +179,19 @@ impl WaqaiApp {
             match rx.try_recv() {
                 Ok(Ok(p)) => {
                     self.export.running = None;
-                    self.export.message = Some(format!("Exported {}", p.display()));
+                    self.export.message = Some(
+                        self.locale()
+                            .f("export-done", &[("path", p.display().to_string().into())]),
+                    );
                 }
                 Ok(Err(e)) => {
                     self.export.running = None;
-                    self.banner = Some(format!("Could not export {e}"));
+                    self.banner = Some(self.locale().f("error-export", &[("why", e.into())]));
                 }
                 Err(TryRecvError::Empty) => ctx.request_repaint(),
                 Err(TryRecvError::Disconnected) => {
                     self.export.running = None;
-                    self.banner = Some("The export stopped unexpectedly".to_owned());
+                    self.banner = Some(self.locale().t("error-export-stopped"));
                 }
             }
         }
@@ -187,11 +200,14 @@ impl WaqaiApp {
         }
         let mut open = true;
         let mut go = false;
-        egui::Window::new("Export")
-            .open(&mut open)
+        egui::Window::new(tr::title(ctx, "export-title"))
+            .id(egui::Id::unique("export-window"))
             .collapsible(false)
             .resizable(false)
-            .show(ctx, |ui| go = self.export.form(ui));
+            .show(ctx, |ui| {
+                go = self.export.form(ui);
+                open &= !close_button(ui);
+            });
         self.export.open = open;
         if go {
             self.start_export(ctx);
@@ -268,16 +284,16 @@ impl WaqaiApp {
         };
         let mut choice = None;
         egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
-            ui.heading("Unsaved changes");
-            ui.label("The document has changes that are not saved.");
-            ui.horizontal(|ui| {
-                if ui.button("Save").clicked() {
+            ui.label(tr::title(ui.ctx(), "unsaved-title"));
+            ui.label(t(ui, "unsaved-text"));
+            tr::row(ui, |ui| {
+                if ui.button(t(ui, "cmd-save")).clicked() {
                     choice = Some(0);
                 }
-                if ui.button("Discard changes").clicked() {
+                if ui.button(t(ui, "unsaved-discard")).clicked() {
                     choice = Some(1);
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t(ui, "cancel")).clicked() {
                     choice = Some(2);
                 }
             });
@@ -317,9 +333,10 @@ impl WaqaiApp {
             return;
         }
         let mut open = true;
-        egui::Window::new("Keyboard shortcuts")
-            .open(&mut open)
+        egui::Window::new(tr::title(ctx, "cmd-help"))
+            .id(egui::Id::unique("help-window"))
             .collapsible(false)
+            .resizable(false)
             .show(ctx, |ui| {
                 egui::Grid::new("shortcuts")
                     .num_columns(2)
@@ -327,11 +344,22 @@ impl WaqaiApp {
                     .show(ui, |ui| {
                         for c in Command::ALL {
                             ui.label(egui::RichText::new(c.keys_text()).monospace());
-                            ui.label(c.label());
+                            ui.label(text(ui, &c.label(self.locale())));
                             ui.end_row();
                         }
                     });
+                open &= !close_button(ui);
             });
         self.help_open = open;
     }
+}
+
+/// A window's own close button (egui's names itself in English); Esc closes too.
+fn close_button(ui: &mut egui::Ui) -> bool {
+    ui.separator();
+    tr::row(ui, |ui| {
+        ui.button(t(ui, "close"))
+            .on_hover_text(t(ui, "close-window-tip"))
+            .clicked()
+    })
 }

@@ -3,18 +3,26 @@
 
 use super::{Command, Menu, WaqaiApp};
 use crate::selection::Selection;
+use crate::views::tr::{self, t, text};
 
 impl WaqaiApp {
     /// The commands of one menu as buttons with their shortcuts and descriptions.
     fn commands(&mut self, ui: &mut egui::Ui, menu: Menu) {
         for c in Command::ALL.into_iter().filter(|c| c.menu() == menu) {
-            let mut button = egui::Button::new(c.label());
+            let locale = tr::locale(ui.ctx());
+            let mut button = egui::Button::new(text(ui, &c.label(locale)));
             if let Some(s) = c.shortcuts().first() {
-                button = button.shortcut_text(ui.ctx().format_shortcut(s));
+                let keys = ui.ctx().format_shortcut(s);
+                button = if tr::rtl(ui) {
+                    // Mirrored: the keys at the far (left) end.
+                    button.left_text(egui::RichText::new(keys).weak())
+                } else {
+                    button.shortcut_text(keys)
+                };
             }
             let r = ui
                 .add_enabled(self.enabled(c), button)
-                .on_hover_text(c.description());
+                .on_hover_text(text(ui, &c.description(locale)));
             if r.clicked() {
                 let ctx = ui.ctx().clone();
                 self.run(&ctx, c);
@@ -23,114 +31,121 @@ impl WaqaiApp {
     }
 
     pub(super) fn menu(&mut self, ui: &mut egui::Ui) {
-        egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                self.commands(ui, Menu::File);
-                let recent = self.settings.recent.clone();
-                ui.add_enabled_ui(!recent.is_empty(), |ui| {
-                    ui.menu_button("Open recent", |ui| {
-                        for p in recent {
-                            if ui.button(p.display().to_string()).clicked() {
-                                self.request_open(&p);
+        egui::MenuBar::new().ui(ui, |ui| tr::row(ui, |ui| self.menu_items(ui)));
+    }
+
+    fn menu_items(&mut self, ui: &mut egui::Ui) {
+        {
+            ui.menu_button(t(ui, "menu-file"), |ui| {
+                tr::menu(ui, |ui| {
+                    self.commands(ui, Menu::File);
+                    let recent = self.settings.recent.clone();
+                    ui.add_enabled_ui(!recent.is_empty(), |ui| {
+                        ui.menu_button(t(ui, "menu-open-recent"), |ui| {
+                            for p in recent {
+                                if ui.button(p.display().to_string()).clicked() {
+                                    self.request_open(&p);
+                                }
                             }
-                        }
+                        });
                     });
-                });
+                })
             });
-            ui.menu_button("Edit", |ui| self.commands(ui, Menu::Edit));
-            ui.menu_button("View", |ui| {
-                self.commands(ui, Menu::View);
-                ui.separator();
-                ui.checkbox(
-                    &mut self.panels.timeline.by_kind,
-                    "Timeline lanes by event kind",
-                );
-                if ui
-                    .checkbox(
-                        &mut self.settings.show_places,
-                        "Places in the relationship panel",
-                    )
-                    .changed()
-                {
-                    self.sync_options();
-                }
-                ui.separator();
-                ui.label("Time axis");
-                for (cal, name) in crate::views::timeline::AxisCalendar::ALL {
-                    if ui
-                        .radio(self.settings.calendar == cal, name)
-                        .on_hover_text("Hijri dates by the Umm al-Qura calendar")
-                        .clicked()
-                    {
-                        self.settings.calendar = cal;
-                        self.panels.timeline.calendar = cal;
-                    }
-                }
-                ui.separator();
-                ui.label("Language");
-                let current = self
-                    .settings
-                    .language
-                    .unwrap_or_else(crate::i18n::Language::of_system);
-                for (lang, name) in crate::i18n::Language::ALL {
-                    if ui
-                        .radio(current == lang, name)
-                        .on_hover_text("Language of the dates Waqai writes on the time axis")
-                        .clicked()
-                    {
-                        self.settings.language = Some(lang);
-                    }
-                }
-                ui.separator();
-                ui.label("Digits");
-                for (digits, label) in crate::i18n::Digits::ALL {
-                    if ui
-                        .radio(self.settings.digits == digits, label)
-                        .on_hover_text(
-                            "Digits of the numbers Waqai writes (axis, counts); the \
-                             article's own are never changed",
-                        )
-                        .clicked()
-                    {
-                        self.settings.digits = digits;
-                    }
-                }
-                ui.separator();
-                ui.label("Names");
-                for (names, label) in crate::i18n::Names::ALL {
-                    if ui
-                        .radio(self.settings.names == names, label)
-                        .on_hover_text(
-                            "How actors are named in the timeline's lanes, the graph and \
-                             pictures; Latin forms come from the name lists or, marked \
-                             automatic, by rule",
-                        )
-                        .clicked()
-                    {
-                        self.settings.names = names;
-                    }
-                }
-                ui.separator();
-                let s = &mut self.settings;
-                for (hidden, name) in [
-                    (&mut s.hide_timeline, "Timeline"),
-                    (&mut s.hide_relations, "Relationships"),
-                    (&mut s.hide_article, "Article"),
-                ] {
-                    let mut show = !*hidden;
-                    ui.checkbox(&mut show, name);
-                    *hidden = !show;
-                }
-                ui.separator();
-                theme_buttons(ui);
+            ui.menu_button(t(ui, "menu-edit"), |ui| {
+                tr::menu(ui, |ui| self.commands(ui, Menu::Edit))
             });
-            ui.menu_button("Help", |ui| self.commands(ui, Menu::Help));
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.menu_button(t(ui, "menu-view"), |ui| {
+                tr::menu(ui, |ui| {
+                    self.commands(ui, Menu::View);
+                    ui.separator();
+                    ui.checkbox(
+                        &mut self.panels.timeline.by_kind,
+                        t(ui, "view-lanes-by-kind"),
+                    );
+                    if ui
+                        .checkbox(&mut self.settings.show_places, t(ui, "view-show-places"))
+                        .changed()
+                    {
+                        self.sync_options();
+                    }
+                    ui.separator();
+                    ui.label(t(ui, "view-time-axis"));
+                    for (cal, name) in crate::views::timeline::AxisCalendar::ALL {
+                        if ui
+                            .radio(self.settings.calendar == cal, t(ui, name))
+                            .on_hover_text(t(ui, "view-calendar-tip"))
+                            .clicked()
+                        {
+                            self.settings.calendar = cal;
+                            self.panels.timeline.calendar = cal;
+                        }
+                    }
+                    ui.separator();
+                    ui.label(t(ui, "view-language"));
+                    let current = self
+                        .settings
+                        .language
+                        .unwrap_or_else(crate::i18n::Language::of_system);
+                    for (lang, name) in crate::i18n::Language::ALL {
+                        if ui
+                            .radio(current == lang, text(ui, name))
+                            .on_hover_text(t(ui, "view-language-tip"))
+                            .clicked()
+                        {
+                            self.settings.language = Some(lang);
+                        }
+                    }
+                    ui.separator();
+                    ui.label(t(ui, "view-digits"));
+                    for (digits, label) in crate::i18n::Digits::ALL {
+                        if ui
+                            .radio(self.settings.digits == digits, t(ui, label))
+                            .on_hover_text(t(ui, "view-digits-tip"))
+                            .clicked()
+                        {
+                            self.settings.digits = digits;
+                        }
+                    }
+                    ui.separator();
+                    ui.label(t(ui, "view-names"));
+                    for (names, label) in crate::i18n::Names::ALL {
+                        if ui
+                            .radio(self.settings.names == names, t(ui, label))
+                            .on_hover_text(t(ui, "view-names-tip"))
+                            .clicked()
+                        {
+                            self.settings.names = names;
+                        }
+                    }
+                    ui.separator();
+                    let s = &mut self.settings;
+                    for (hidden, name) in [
+                        (&mut s.hide_timeline, "panel-timeline"),
+                        (&mut s.hide_relations, "panel-relations"),
+                        (&mut s.hide_article, "panel-article"),
+                    ] {
+                        let mut show = !*hidden;
+                        ui.checkbox(&mut show, t(ui, name));
+                        *hidden = !show;
+                    }
+                    ui.separator();
+                    theme_buttons(ui);
+                })
+            });
+            ui.menu_button(t(ui, "menu-help"), |ui| {
+                tr::menu(ui, |ui| self.commands(ui, Menu::Help))
+            });
+            let far_end = if tr::rtl(ui) {
+                egui::Layout::left_to_right(egui::Align::Center)
+            } else {
+                egui::Layout::right_to_left(egui::Align::Center)
+            };
+            ui.with_layout(far_end, |ui| {
                 let problems = self.session.problems().len();
                 if problems > 0 {
-                    let r = ui
-                        .colored_label(ui.visuals().warn_fg_color, format!("problems ({problems})"))
-                        .on_hover_text("Listed in the inspector when nothing is selected");
+                    let warn = ui.visuals().warn_fg_color;
+                    let note = tr::tsf(ui, "problems-count", &[("n", problems.into())]);
+                    let r = tr::colored(ui, warn, &note).on_hover_text(t(ui, "problems-count-tip"));
                     if r.interact(egui::Sense::click()).clicked() {
                         self.select(Selection::None);
                     }
@@ -143,7 +158,7 @@ impl WaqaiApp {
                     crate::text::label(ui, &title, &font, col);
                 });
             });
-        });
+        }
     }
 }
 
@@ -152,12 +167,12 @@ fn theme_buttons(ui: &mut egui::Ui) {
     use egui::ThemePreference as T;
     let mut pref = ui.ctx().options(|o| o.theme_preference);
     let before = pref;
-    ui.horizontal(|ui| {
-        ui.label("Theme:");
-        ui.selectable_value(&mut pref, T::System, "System")
-            .on_hover_text("Follow the system's light or dark preference");
-        ui.selectable_value(&mut pref, T::Dark, "Dark");
-        ui.selectable_value(&mut pref, T::Light, "Light");
+    tr::row(ui, |ui| {
+        ui.label(t(ui, "theme"));
+        ui.selectable_value(&mut pref, T::System, t(ui, "theme-system"))
+            .on_hover_text(t(ui, "theme-system-tip"));
+        ui.selectable_value(&mut pref, T::Dark, t(ui, "theme-dark"));
+        ui.selectable_value(&mut pref, T::Light, t(ui, "theme-light"));
     });
     if pref != before {
         ui.ctx().set_theme(pref);

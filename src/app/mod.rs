@@ -17,10 +17,12 @@ pub use commands::{Command, Menu, markdown_table};
 pub use dialogs::ExportDialog;
 pub use recovery::{AUTOSAVE_EVERY, recovery_dir, recovery_path};
 
+use crate::i18n::Locale;
 use crate::model::{self, Document, Edit};
 use crate::selection::{Selection, step};
 use crate::session::{Options, Session};
 use crate::timings::Timings;
+use crate::views::tr::{t, tf};
 use crate::views::{self, Action, Panels, Shown, ViewState};
 
 /// Asks the user for files. The GUI uses native dialogs; tests give paths directly.
@@ -29,26 +31,34 @@ pub trait FilePicker {
     fn open(&mut self) -> Option<PathBuf>;
     /// Where to save, suggesting `name`.
     fn save(&mut self, name: &str) -> Option<PathBuf>;
+    /// The language the dialogs should speak.
+    fn set_locale(&mut self, _locale: Locale) {}
 }
 
 /// Native dialogs through `rfd`.
-pub struct NativePicker;
+#[derive(Default)]
+pub struct NativePicker {
+    locale: Locale,
+}
 
 impl FilePicker for NativePicker {
     fn open(&mut self) -> Option<PathBuf> {
         rfd::FileDialog::new()
             .add_filter(
-                "Waqai documents and articles",
+                self.locale.t("files-documents-and-articles"),
                 &["json", "txt", "html", "htm"],
             )
-            .add_filter("All files", &["*"])
+            .add_filter(self.locale.t("files-all"), &["*"])
             .pick_file()
     }
     fn save(&mut self, name: &str) -> Option<PathBuf> {
         rfd::FileDialog::new()
-            .add_filter("Waqai document", &["json"])
+            .add_filter(self.locale.t("files-document"), &["json"])
             .set_file_name(name)
             .save_file()
+    }
+    fn set_locale(&mut self, locale: Locale) {
+        self.locale = locale;
     }
 }
 
@@ -140,7 +150,7 @@ impl WaqaiApp {
         let mut app = Self {
             session: Session::new(Document::default(), None),
             panels: Panels::default(),
-            picker: Box::new(NativePicker),
+            picker: Box::<NativePicker>::default(),
             export: ExportDialog::default(),
             banner: None,
             settings: Settings::default(),
@@ -214,6 +224,22 @@ impl WaqaiApp {
     }
 
     /// Remembered settings.
+    /// The language and digits the window writes in.
+    pub fn locale(&self) -> Locale {
+        Locale::new(
+            self.settings
+                .language
+                .unwrap_or_else(crate::i18n::Language::of_system),
+            self.settings.digits,
+        )
+    }
+
+    /// Sets the interface language (View → Language does the same).
+    pub fn set_language(&mut self, language: crate::i18n::Language) {
+        self.settings.language = Some(language);
+    }
+
+    /// The settings remembered across restarts.
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
@@ -239,7 +265,7 @@ impl WaqaiApp {
         let r = self.session.edit(&e);
         match &r {
             Ok(_) => self.after_change(&nodes),
-            Err(msg) => self.banner = Some(format!("Could not change that: {msg}")),
+            Err(msg) => self.banner = Some(self.locale().f("error-edit", &[("why", msg.into())])),
         }
         r
     }
@@ -284,7 +310,10 @@ impl WaqaiApp {
             let _ = std::fs::create_dir_all(dir);
         }
         if let Err(e) = model::save_document(self.session.doc(), &path) {
-            self.banner = Some(format!("Could not write the recovery file {e}"));
+            self.banner = Some(
+                self.locale()
+                    .f("error-recovery-write", &[("why", e.to_string().into())]),
+            );
         }
     }
 
@@ -300,7 +329,12 @@ impl WaqaiApp {
                     self.session.restore(doc);
                     self.after_change(&nodes);
                 }
-                Err(e) => self.banner = Some(format!("Could not restore {e}")),
+                Err(e) => {
+                    self.banner = Some(
+                        self.locale()
+                            .f("error-restore", &[("why", e.to_string().into())]),
+                    )
+                }
             }
         } else {
             let _ = std::fs::remove_file(&p);
@@ -355,9 +389,9 @@ impl WaqaiApp {
                 ctx.request_repaint_after(std::time::Duration::from_millis(30))
             }
             Err(TryRecvError::Disconnected) => {
-                self.banner = Some(format!(
-                    "Could not open {}: the extraction stopped unexpectedly",
-                    loading.path.display()
+                self.banner = Some(self.locale().f(
+                    "error-extraction-stopped",
+                    &[("path", loading.path.display().to_string().into())],
                 ));
                 self.loading = None;
             }
@@ -388,7 +422,10 @@ impl WaqaiApp {
                 true
             }
             Err(e) => {
-                self.banner = Some(format!("Could not open {e}"));
+                self.banner = Some(
+                    self.locale()
+                        .f("error-open", &[("why", e.to_string().into())]),
+                );
                 false
             }
         }
@@ -452,7 +489,12 @@ impl WaqaiApp {
                 self.session.saved_at(target);
                 self.banner = None;
             }
-            Err(e) => self.banner = Some(format!("Could not save {e}")),
+            Err(e) => {
+                self.banner = Some(
+                    self.locale()
+                        .f("error-save", &[("why", e.to_string().into())]),
+                )
+            }
         }
     }
 
@@ -527,6 +569,29 @@ impl WaqaiApp {
                 self.panels.article.text_sel = None;
             }
             Command::Fit => self.panels.fit(),
+            Command::NextPanel | Command::PreviousPanel => {
+                let order = [
+                    views::Panel::Timeline,
+                    views::Panel::Relations,
+                    views::Panel::Article,
+                ];
+                let targets: Vec<egui::Id> = order
+                    .iter()
+                    .filter_map(|p| views::focus_target(ctx, *p))
+                    .collect();
+                let now = ctx.memory(|m| m.focused());
+                let at = now.and_then(|id| targets.iter().position(|t| *t == id));
+                let n = targets.len();
+                let next = match (at, c == Command::NextPanel) {
+                    (Some(i), true) => (i + 1) % n.max(1),
+                    (Some(i), false) => (i + n - 1) % n.max(1),
+                    (None, true) => 0,
+                    (None, false) => n.saturating_sub(1),
+                };
+                if let Some(id) = targets.get(next) {
+                    ctx.memory_mut(|m| m.request_focus(*id));
+                }
+            }
             Command::Help => {
                 self.remember_focus(ctx);
                 self.help_open = true;
@@ -583,7 +648,11 @@ impl WaqaiApp {
     /// the keyboard).
     fn keys(&mut self, ctx: &egui::Context) {
         let escape_taken = self.escape(ctx);
-        let typing = ctx.memory(|m| m.focused().is_some());
+        // The timeline takes the keyboard for the window's own keys (its arrows step events).
+        let timeline = views::focus_target(ctx, views::Panel::Timeline);
+        let typing = ctx
+            .memory(|m| m.focused())
+            .is_some_and(|id| Some(id) != timeline);
         // Shortcuts with more modifiers first: egui lets Ctrl+Z match a press of Ctrl+Shift+Z.
         let mut keys: Vec<(Command, &egui::KeyboardShortcut)> = Command::ALL
             .iter()
@@ -626,7 +695,7 @@ impl WaqaiApp {
             "{}{} — Waqai",
             if self.session.is_dirty() { "● " } else { "" },
             self.session.path().and_then(|p| p.file_name()).map_or_else(
-                || "untitled".to_owned(),
+                || self.locale().t("untitled"),
                 |n| n.to_string_lossy().into_owned()
             )
         );
@@ -640,6 +709,8 @@ impl WaqaiApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let frame_start = Instant::now();
         let ctx = ui.ctx().clone();
+        views::tr::set_locale(&ctx, self.locale());
+        self.picker.set_locale(self.locale());
         self.keys(&ctx);
         self.dropped_files(&ctx);
         self.poll_loading(&ctx);
@@ -671,11 +742,7 @@ impl WaqaiApp {
         };
         let dark = ui.visuals().dark_mode;
         let actions = {
-            let language = self
-                .settings
-                .language
-                .unwrap_or_else(crate::i18n::Language::of_system);
-            let mut vs = ViewState::of(&self.session, dark, language);
+            let mut vs = ViewState::of(&self.session, dark, self.locale().language);
             vs.names = self.settings.names;
             vs.digits = self.settings.digits;
             views::layout(ui, &vs, &mut self.panels, shown)
@@ -710,10 +777,15 @@ impl WaqaiApp {
     fn banners(&mut self, ui: &mut egui::Ui) {
         if let Some(msg) = self.banner.clone() {
             egui::Panel::top("banner").show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.colored_label(ui.visuals().error_fg_color, "Error:");
-                    ui.label(egui::RichText::new(&msg).color(ui.visuals().error_fg_color));
-                    if ui.button("Dismiss").clicked() {
+                views::tr::row(ui, |ui| {
+                    views::tr::colored(
+                        ui,
+                        ui.visuals().error_fg_color,
+                        &views::tr::ts(ui, "error"),
+                    );
+                    let color = ui.visuals().error_fg_color;
+                    crate::text::label(ui, &msg, &crate::fonts::ui(13.0), color);
+                    if ui.button(t(ui, "dismiss")).clicked() {
                         self.banner = None;
                     }
                 });
@@ -721,17 +793,16 @@ impl WaqaiApp {
         }
         if self.recovery_offer.is_some() {
             egui::Panel::top("recovery").show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.label(
-                        egui::RichText::new(
-                            "Unsaved edits of this document were kept from an earlier session.",
-                        )
-                        .color(ui.visuals().warn_fg_color),
+                views::tr::row(ui, |ui| {
+                    views::tr::colored(
+                        ui,
+                        ui.visuals().warn_fg_color,
+                        &views::tr::ts(ui, "recovery-offer"),
                     );
-                    if ui.button("Restore them").clicked() {
+                    if ui.button(t(ui, "recovery-restore")).clicked() {
                         self.resolve_recovery(true);
                     }
-                    if ui.button("Discard them").clicked() {
+                    if ui.button(t(ui, "recovery-discard")).clicked() {
                         self.resolve_recovery(false);
                     }
                 });
@@ -741,41 +812,43 @@ impl WaqaiApp {
 
     fn status_bar(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
         egui::Panel::bottom("status").show(ui, |ui| {
-            ui.horizontal(|ui| {
+            views::tr::row(ui, |ui| {
                 let file = self
                     .session
                     .path()
-                    .map_or("(no file)".to_owned(), |p| p.display().to_string());
+                    .map_or(self.locale().t("no-file"), |p| p.display().to_string());
                 ui.label(file);
                 ui.separator();
                 let doc = self.session.doc();
-                crate::text::label(
-                    ui,
-                    &self.settings.digits.apply(&format!(
-                        "{} events · {} actors",
-                        doc.events.len(),
-                        doc.entities.len()
-                    )),
-                    &crate::fonts::ui(13.0),
-                    ui.visuals().text_color(),
+                let counts = self.locale().f(
+                    "status-counts",
+                    &[
+                        ("events", doc.events.len().into()),
+                        ("actors", doc.entities.len().into()),
+                    ],
                 );
+                let col = ui.visuals().text_color();
+                crate::text::label(ui, &counts, &crate::fonts::ui(13.0), col);
                 ui.separator();
-                ui.label(if doc.events.is_empty() {
-                    "no extraction yet"
-                } else {
-                    "extraction loaded"
-                });
+                ui.label(t(
+                    ui,
+                    if doc.events.is_empty() {
+                        "status-no-extraction"
+                    } else {
+                        "status-extraction-loaded"
+                    },
+                ));
                 ui.separator();
-                ui.label(format!("zoom {:.0} %", ctx.zoom_factor() * 100.0));
+                let zoom = (ctx.zoom_factor() * 100.0).round() as i64;
+                ui.label(tf(ui, "status-zoom", &[("percent", zoom.into())]));
                 if let Some(l) = &self.loading {
                     ui.separator();
                     ui.spinner();
-                    ui.label(format!(
-                        "reading and extracting {}…",
-                        l.path
-                            .file_name()
-                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-                    ));
+                    let name = l
+                        .path
+                        .file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                    ui.label(tf(ui, "status-extracting", &[("name", name.into())]));
                 }
                 self.export.status(ui);
             });

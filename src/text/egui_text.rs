@@ -427,3 +427,62 @@ pub fn selectable(ui: &mut egui::Ui, selected: bool, text: &str) -> egui::Respon
     );
     resp
 }
+
+/// `text` as one egui galley laid out by this layer (words in bidi order, RTL paragraphs
+/// aligned right), wrapped at `max_width`: for egui's own widgets (buttons, menus, check boxes,
+/// tooltips), which take a galley as their text. The glyphs keep egui's placeholder colour, so
+/// each widget colours them as it colours its own text. The galley's text stays the logical
+/// one (what a screen reader reads).
+pub fn galley(ctx: &egui::Context, text: &str, font: &FontId, max_width: f32) -> Arc<egui::Galley> {
+    let style = TextStyle::new(font.clone());
+    let natural = shaped(ctx, text, &style).natural_width();
+    let width = natural.min(max_width.max(10.0)).ceil();
+    let (s, l) = laid_out(ctx, text, &style, width);
+    let extra = (l.lines.get(1).map_or(l.line_height, |x| x.y) - l.line_height) / 2.0;
+    let mut pieces = Vec::new();
+    ctx.fonts_mut(|fonts| {
+        for line in &l.lines {
+            for pa in &line.atoms {
+                let atom = &s.paragraphs[pa.para].atoms[pa.atom];
+                if atom.space {
+                    continue;
+                }
+                let g = fonts.layout_job(atom_job(&atom.display, font, Color32::PLACEHOLDER));
+                pieces.push((Vec2::new(pa.x, line.y + extra), g));
+            }
+        }
+    });
+    let job = Arc::new(LayoutJob::single_section(
+        text.to_owned(),
+        TextFormat::simple(font.clone(), Color32::PLACEHOLDER),
+    ));
+    let galleys: Vec<Arc<egui::Galley>> = pieces.iter().map(|(_, g)| g.clone()).collect();
+    let mut merged = egui::Galley::concat(job, &galleys, ctx.pixels_per_point());
+    // `concat` stacks the atoms; place each where the layout puts it.
+    let mut rows = merged.rows.iter_mut();
+    let mut bounds = Rect::NOTHING;
+    for (offset, g) in &pieces {
+        for (original, row) in g.rows.iter().zip(rows.by_ref()) {
+            row.pos = original.pos + *offset;
+            bounds |= original.visuals.mesh_bounds.translate(row.pos.to_vec2());
+        }
+    }
+    merged.rect = Rect::from_min_size(Pos2::ZERO, Vec2::new(width, l.height.max(l.line_height)));
+    merged.mesh_bounds = bounds;
+    Arc::new(merged)
+}
+
+/// `text` as the text of an egui widget: egui's own when it holds no right-to-left script,
+/// else a [`galley`] of this layer (egui has no bidi).
+pub fn widget_text(
+    ctx: &egui::Context,
+    text: &str,
+    font: &FontId,
+    max_width: f32,
+) -> egui::WidgetText {
+    if text.chars().any(rtl_script) {
+        egui::WidgetText::Galley(galley(ctx, text, font, max_width))
+    } else {
+        egui::WidgetText::from(text)
+    }
+}

@@ -1,6 +1,7 @@
 //! The article panel: the Arabic text right-aligned in the Naskh font, mentions underlined,
 //! the selection's evidence or mentions highlighted; click to select, drag to select text.
 
+use super::tr;
 use std::sync::Arc;
 
 use egui::{Pos2, Rect, Stroke, Vec2};
@@ -83,11 +84,12 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Opt
                 Vec2::new(width, lay.height + 8.0),
                 egui::Sense::click_and_drag(),
             );
+            super::set_focus_target(ui.ctx(), super::Panel::Article, resp.id);
             resp.widget_info(|| {
                 egui::WidgetInfo::labeled(
                     egui::Role::Document,
                     true,
-                    "Article text: select a passage to see what it mentions",
+                    vs.locale().t("article-description"),
                 )
             });
             let origin = rect.min;
@@ -175,7 +177,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Opt
                 if ui
                     .add_enabled(
                         selected.is_some(),
-                        egui::Button::new("Copy").shortcut_text("Ctrl+C"),
+                        egui::Button::new(tr::t(ui, "copy")).shortcut_text("Ctrl+C"),
                     )
                     .clicked()
                     && let Some(t) = &selected
@@ -188,7 +190,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Opt
                     super::editor::selection_menu(ui, vs, span, &mut action);
                     ui.separator();
                 }
-                if ui.button("Export this view…").clicked() {
+                if ui.button(tr::t(ui, "export-this-view")).clicked() {
                     action = Some(Action::Export(super::Panel::Article));
                 }
             });
@@ -209,15 +211,18 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Opt
                         ui.set_max_width(320.0);
                         let f = crate::fonts::ui(13.0);
                         let c = ui.visuals().text_color();
+                        let locale = vs.locale();
                         match target {
                             Selection::Entity(k) => {
                                 let e = &doc.entities[k];
                                 crate::text::label(ui, &e.name, &f, c);
-                                ui.label(format!("{} — click to select", e.kind));
+                                let kind = locale.term("entity", &e.kind);
+                                let line = locale.f("mention-tip", &[("kind", kind.into())]);
+                                crate::text::label(ui, &line, &f, c);
                             }
                             Selection::Event(i) => {
                                 crate::text::label(ui, &doc.events[i].summary, &f, c);
-                                ui.label("evidence — click to select the event");
+                                crate::text::label(ui, &locale.t("evidence-tip"), &f, c);
                             }
                             Selection::None => {}
                         }
@@ -235,13 +240,14 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Opt
 
 /// The search bar: a field, the count, previous/next and close. Enter goes to the next hit.
 fn search_bar(ui: &mut egui::Ui, text: &str, st: &mut ArticleState) {
-    ui.horizontal(|ui| {
+    tr::row(ui, |ui| {
+        let hint = tr::ts(ui, "find-hint");
         let field = crate::text::text_field(
             ui,
             ui.make_persistent_id("article-search"),
             &mut st.search,
             &crate::text::FieldOptions {
-                hint: "Find in the article",
+                hint: &hint,
                 width: Some(180.0),
                 ..Default::default()
             },
@@ -261,12 +267,16 @@ fn search_bar(ui: &mut egui::Ui, text: &str, st: &mut ArticleState) {
         let n = st.search_hits.len();
         let enter = field.submitted;
         ui.label(if n == 0 {
-            "no match".to_owned()
+            tr::t(ui, "no-match")
         } else {
-            format!("{} of {n}", st.search_current + 1)
+            tr::tf(
+                ui,
+                "match-of",
+                &[("i", (st.search_current + 1).into()), ("n", n.into())],
+            )
         });
-        let prev = ui.small_button("Previous").clicked();
-        let next = ui.small_button("Next").clicked() || enter;
+        let prev = ui.small_button(tr::t(ui, "previous")).clicked();
+        let next = ui.small_button(tr::t(ui, "next")).clicked() || enter;
         if n > 0 && (prev || next) {
             st.search_current = if next {
                 (st.search_current + 1) % n
@@ -276,8 +286,8 @@ fn search_bar(ui: &mut egui::Ui, text: &str, st: &mut ArticleState) {
             st.scroll_to = Some(st.search_hits[st.search_current].start);
         }
         if ui
-            .small_button("Close")
-            .on_hover_text("Close the search (Esc)")
+            .small_button(tr::t(ui, "close"))
+            .on_hover_text(tr::t(ui, "close-search-tip"))
             .clicked()
         {
             st.search_open = false;

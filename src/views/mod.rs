@@ -8,6 +8,7 @@ pub mod inspector;
 pub mod relations;
 pub mod style;
 pub mod timeline;
+pub mod tr;
 
 use crate::graph::Graph;
 use crate::lanes::TimelineModel;
@@ -37,13 +38,13 @@ impl Panel {
         Panel::Inspector,
     ];
 
-    /// The panel's title.
-    pub fn title(self) -> &'static str {
+    /// The id of the panel's title in the translation files.
+    pub fn title_id(self) -> &'static str {
         match self {
-            Panel::Timeline => "Timeline",
-            Panel::Relations => "Relationships",
-            Panel::Article => "Article",
-            Panel::Inspector => "Inspector",
+            Panel::Timeline => "panel-timeline",
+            Panel::Relations => "panel-relations",
+            Panel::Article => "panel-article",
+            Panel::Inspector => "panel-inspector",
         }
     }
 }
@@ -81,6 +82,11 @@ impl<'a> ViewState<'a> {
     pub fn name_of(&self, k: usize) -> String {
         let e = &self.doc.entities[k];
         self.names.show(&e.name, e.latin.as_deref())
+    }
+
+    /// The language and digits the views write in.
+    pub fn locale(&self) -> crate::i18n::Locale {
+        crate::i18n::Locale::new(self.language, self.digits)
     }
 
     /// The view state of a session.
@@ -133,6 +139,16 @@ impl Panels {
     }
 }
 
+/// Marks `id` as the widget that takes the keyboard when the user moves to `panel` (F6).
+pub fn set_focus_target(ctx: &egui::Context, panel: Panel, id: egui::Id) {
+    ctx.data_mut(|d| d.insert_temp(egui::Id::unique(("panel-focus", panel)), id));
+}
+
+/// The widget that takes the keyboard in `panel`, when the panel was shown.
+pub fn focus_target(ctx: &egui::Context, panel: Panel) -> Option<egui::Id> {
+    ctx.data(|d| d.get_temp(egui::Id::unique(("panel-focus", panel))))
+}
+
 /// Which panels [`layout`] shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Shown {
@@ -174,6 +190,7 @@ pub fn draw(
     panels: &mut Panels,
     panel: Panel,
 ) -> Vec<Action> {
+    tr::set_locale(ui.ctx(), vs.locale());
     let action = match panel {
         Panel::Timeline => timeline::show(ui, vs, &mut panels.timeline),
         Panel::Relations => relations::show(ui, vs, &mut panels.relations),
@@ -191,6 +208,7 @@ pub fn layout(
     panels: &mut Panels,
     shown: Shown,
 ) -> Vec<Action> {
+    tr::set_locale(ui.ctx(), vs.locale());
     let mut actions = Vec::new();
     let total_h = ui.available_height();
     let total_w = ui.available_width();
@@ -209,7 +227,7 @@ pub fn layout(
             .default_size(total_w * 0.38)
             .size_range(200.0..=total_w * 0.7)
             .show(ui, |ui| {
-                header(ui, Panel::Article, &mut actions);
+                tr::row(ui, |ui| header(ui, Panel::Article, &mut actions));
                 actions.extend(draw(ui, vs, panels, Panel::Article));
             });
     }
@@ -219,32 +237,34 @@ pub fn layout(
             .default_size(total_w * 0.33)
             .size_range(160.0..=total_w * 0.6)
             .show(ui, |ui| {
-                ui.horizontal(|ui| {
+                tr::row(ui, |ui| {
                     header(ui, Panel::Relations, &mut actions);
                     if ui
-                        .small_button("Fit")
-                        .on_hover_text("Fit the graph (F)")
+                        .small_button(tr::t(ui, "fit"))
+                        .on_hover_text(tr::t(ui, "fit-graph-tip"))
                         .clicked()
                     {
                         panels.relations.fit_request = true;
                     }
                     ui.separator();
                     if ui
-                        .toggle_value(&mut panels.relations.size_by_centrality, "Size")
-                        .on_hover_text("Size nodes by centrality (betweenness, else degree)")
+                        .toggle_value(
+                            &mut panels.relations.size_by_centrality,
+                            tr::t(ui, "graph-size"),
+                        )
+                        .on_hover_text(tr::t(ui, "graph-size-tip"))
                         .changed()
                     {
                         panels.relations.fit_request = true;
                     }
                     ui.separator();
                     let ego = &mut panels.relations.ego;
-                    for (steps, name) in [(0, "All"), (1, "1 step"), (2, "2 steps")] {
+                    for (steps, name) in
+                        [(0, "graph-all"), (1, "graph-1-step"), (2, "graph-2-steps")]
+                    {
                         if ui
-                            .selectable_label(*ego == steps, name)
-                            .on_hover_text(
-                                "With an actor selected, show only the actors this many links \
-                                 away from it",
-                            )
+                            .selectable_label(*ego == steps, tr::t(ui, name))
+                            .on_hover_text(tr::t(ui, "graph-steps-tip"))
                             .clicked()
                         {
                             *ego = steps;
@@ -254,8 +274,11 @@ pub fn layout(
                 actions.extend(draw(ui, vs, panels, Panel::Relations));
             });
     }
+    for salt in ["timeline", "article", "relations"] {
+        tr::name_resize_handle(ui, salt);
+    }
     egui::CentralPanel::default().show(ui, |ui| {
-        header(ui, Panel::Inspector, &mut actions);
+        tr::row(ui, |ui| header(ui, Panel::Inspector, &mut actions));
         actions.extend(draw(ui, vs, panels, Panel::Inspector));
     });
     actions
@@ -263,11 +286,14 @@ pub fn layout(
 
 /// A panel's title; right-click offers to export the panel.
 fn header(ui: &mut egui::Ui, panel: Panel, actions: &mut Vec<Action>) {
-    ui.label(egui::RichText::new(panel.title()).strong())
-        .interact(egui::Sense::click())
-        .on_hover_text("Right-click to export this view")
+    let title = tr::ts(ui, panel.title_id());
+    let font = crate::fonts::ui(14.0);
+    let color = ui.visuals().strong_text_color();
+    let r = crate::text::label(ui, &title, &font, color).interact(egui::Sense::click());
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, title.clone()));
+    r.on_hover_text(tr::t(ui, "export-view-tip"))
         .context_menu(|ui| {
-            if ui.button("Export this view…").clicked() {
+            if ui.button(tr::t(ui, "export-this-view")).clicked() {
                 actions.push(Action::Export(panel));
             }
         });

@@ -131,13 +131,44 @@ fn settle(st: &mut RelationsState) {
     }
 }
 
+/// How central node `k` is: its betweenness, else its number of links.
+fn centrality(graph: &crate::graph::Graph, k: usize) -> f64 {
+    graph
+        .betweenness
+        .get(k)
+        .copied()
+        .unwrap_or_else(|| graph.edges.iter().filter(|e| e.a == k || e.b == k).count() as f64)
+}
+
+/// The node nearest to `from` in direction `dir` (screen axes, y down) among the `allowed`
+/// ones: within 60° of the direction, a node straight ahead is preferred to a nearer one
+/// off to the side.
+pub fn nearest_in_direction(
+    pos: &[[f32; 2]],
+    from: usize,
+    dir: [f32; 2],
+    allowed: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let o = pos[from];
+    (0..pos.len())
+        .filter(|&k| k != from && allowed(k))
+        .filter_map(|k| {
+            let d = [pos[k][0] - o[0], pos[k][1] - o[1]];
+            let len = (d[0] * d[0] + d[1] * d[1]).sqrt().max(1e-6);
+            let cos = (d[0] * dir[0] + d[1] * dir[1]) / len;
+            (cos > 0.5).then_some((k, len * (1.0 + 2.0 * (1.0 - cos))))
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(k, _)| k)
+}
+
 /// Shows the graph; returns a selection when a node is clicked. Text keeps its size at every
 /// zoom: only positions are scaled.
 pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> Option<Action> {
     let mut action = None;
     let graph = vs.graph;
     if graph.nodes.is_empty() {
-        ui.centered_and_justified(|ui| ui.label("No actors in this document yet."));
+        ui.centered_and_justified(|ui| ui.label(super::tr::t(ui, "graph-empty")));
         return None;
     }
     if st.pos.len() != graph.nodes.len() {
@@ -167,14 +198,17 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         settle(st);
     }
     let (rect, bg) = ui.allocate_exact_size(ui.available_size(), egui::Sense::click_and_drag());
+    super::set_focus_target(ui.ctx(), super::Panel::Relations, bg.id);
     bg.widget_info(|| {
         egui::WidgetInfo::labeled(
             egui::Role::Figure,
             true,
-            format!(
-                "Relationship graph: {} actors, {} links",
-                graph.nodes.len(),
-                graph.edges.len()
+            vs.locale().f(
+                "graph-description",
+                &[
+                    ("actors", graph.nodes.len().into()),
+                    ("links", graph.edges.len().into()),
+                ],
             ),
         )
     });
@@ -226,10 +260,10 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
         st.fit_request = false;
     }
     bg.context_menu(|ui| {
-        if ui.button("Fit the graph").clicked() {
+        if ui.button(super::tr::t(ui, "fit-graph")).clicked() {
             st.fit_request = true;
         }
-        if ui.button("Export this view…").clicked() {
+        if ui.button(super::tr::t(ui, "export-this-view")).clicked() {
             action = Some(Action::Export(super::Panel::Relations));
         }
     });
@@ -327,10 +361,10 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
                 || related && vs.related.active
             {
                 let mid = pos2((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
-                let kinds: Vec<&str> = e
+                let kinds: Vec<String> = e
                     .kinds
                     .iter()
-                    .map(|k| crate::i18n::relation_kind(k, vs.language))
+                    .map(|k| vs.locale().term("relation", k))
                     .collect();
                 edge_labels.push((mid, kinds.join(" · "), fade(weak, related)));
             }
@@ -518,11 +552,15 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
                 .iter()
                 .filter(|ev| crate::selection::involves(ev, &e.id))
                 .count();
-            ui.label(format!(
-                "{} · {} · {n} events",
-                e.kind,
-                e.country.as_deref().unwrap_or("?")
-            ));
+            let line = vs.locale().f(
+                "actor-summary",
+                &[
+                    ("kind", vs.locale().term("entity", &e.kind).into()),
+                    ("country", e.country.as_deref().unwrap_or("?").into()),
+                    ("events", n.into()),
+                ],
+            );
+            crate::text::label(ui, &line, &f, col);
         });
     }
     if bg.clicked()
@@ -530,18 +568,72 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut RelationsState) -> O
     {
         action = Some(Action::Select(Selection::Entity(ent)));
     }
-    if let Some(worker) = &st.layout {
-        let note = format!(
-            "Laying out {} actors… {:.0} %",
-            graph.nodes.len(),
-            worker.progress() * 100.0
+    if bg.has_focus() {
+        // Keyboard: the arrows go to the nearest actor in their direction (egui would move the
+        // focus with them).
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                bg.id,
+                egui::EventFilter {
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    ..Default::default()
+                },
+            );
+        });
+        painter.rect_stroke(
+            rect.shrink(1.0),
+            2.0,
+            ui.visuals().selection.stroke,
+            egui::StrokeKind::Inside,
         );
-        painter.text(
+        let dir = ui.input(|i| {
+            [
+                (egui::Key::ArrowLeft, [-1.0, 0.0]),
+                (egui::Key::ArrowRight, [1.0, 0.0]),
+                (egui::Key::ArrowUp, [0.0, -1.0]),
+                (egui::Key::ArrowDown, [0.0, 1.0]),
+            ]
+            .into_iter()
+            .find(|(k, _)| i.key_pressed(*k))
+            .map(|(_, d)| d)
+        });
+        if let Some(dir) = dir {
+            let from = match vs.selection {
+                Selection::Entity(k) => graph.node_of(k),
+                _ => None,
+            };
+            let to = match from {
+                Some(n) => nearest_in_direction(&st.pos, n, dir, &shown_node),
+                // Nothing selected yet: the most central actor.
+                None => (0..graph.nodes.len())
+                    .filter(|&k| shown_node(k))
+                    .max_by(|&a, &b| centrality(graph, a).total_cmp(&centrality(graph, b))),
+            };
+            if let Some(to) = to {
+                action = Some(Action::Select(Selection::Entity(graph.nodes[to])));
+            }
+        }
+    }
+    if let Some(worker) = &st.layout {
+        let note = vs.locale().f(
+            "graph-laying-out",
+            &[
+                ("actors", graph.nodes.len().into()),
+                (
+                    "percent",
+                    ((worker.progress() * 100.0).round() as i64).into(),
+                ),
+            ],
+        );
+        crate::text::paint_label(
+            &painter,
             rect.left_bottom() + vec2(8.0, -8.0),
             Align2::LEFT_BOTTOM,
-            note,
-            small.clone(),
+            &note,
+            &small,
             weak,
+            f32::INFINITY,
         );
     }
     action
@@ -721,5 +813,35 @@ impl ViewState<'_> {
                 .map_or(ACCENT, |e| kind_color(&e.kind)),
             _ => ACCENT,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrows_go_to_the_nearest_actor_in_their_direction() {
+        //      1
+        //  2   0   3 4
+        //      5
+        let pos = [
+            [0.0, 0.0],
+            [0.0, -10.0],
+            [-10.0, 0.0],
+            [10.0, 1.0],
+            [14.0, 0.0],
+            [0.0, 10.0],
+        ];
+        let all = |_: usize| true;
+        assert_eq!(nearest_in_direction(&pos, 0, [1.0, 0.0], &all), Some(3));
+        assert_eq!(nearest_in_direction(&pos, 0, [-1.0, 0.0], &all), Some(2));
+        assert_eq!(nearest_in_direction(&pos, 0, [0.0, -1.0], &all), Some(1));
+        assert_eq!(nearest_in_direction(&pos, 0, [0.0, 1.0], &all), Some(5));
+        assert_eq!(nearest_in_direction(&pos, 3, [1.0, 0.0], &all), Some(4));
+        // Nothing further right of the last one; hidden nodes are skipped.
+        assert_eq!(nearest_in_direction(&pos, 4, [1.0, 0.0], &all), None);
+        let not_3 = |k: usize| k != 3;
+        assert_eq!(nearest_in_direction(&pos, 0, [1.0, 0.0], &not_3), Some(4));
     }
 }

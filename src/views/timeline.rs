@@ -8,6 +8,7 @@ use egui_plot::{GridInput, GridMark, Plot, PlotBounds};
 
 use super::bitmap::{Bitmap, DenseLayer};
 use super::style::{ACCENT, EVENT_KINDS, event_mark, faded, kind_color, status_fill};
+use super::tr::{self, text};
 use super::{Action, ViewState};
 use crate::i18n::Language;
 pub use crate::lanes::{Lane, TimelineModel};
@@ -27,11 +28,11 @@ pub enum AxisCalendar {
 }
 
 impl AxisCalendar {
-    /// Every choice, in menu order, with its name.
+    /// Every choice, in menu order, with the id of its name.
     pub const ALL: [(AxisCalendar, &'static str); 3] = [
-        (AxisCalendar::Gregorian, "Gregorian"),
-        (AxisCalendar::Hijri, "Hijri"),
-        (AxisCalendar::Both, "Gregorian and Hijri"),
+        (AxisCalendar::Gregorian, "calendar-gregorian"),
+        (AxisCalendar::Hijri, "calendar-hijri"),
+        (AxisCalendar::Both, "calendar-both"),
     ];
 
     /// The axis label of `day` in `language`, one line per calendar (a real date when
@@ -163,26 +164,26 @@ const LABEL_LIMIT: usize = 40;
 pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Option<Action> {
     let model = vs.lanes;
     let mut action = None;
-    ui.horizontal(|ui| {
-        ui.label("Lanes:");
+    tr::row(ui, |ui| {
+        ui.label(tr::t(ui, "lanes"));
         if ui
-            .selectable_label(!st.by_kind, "Actors")
-            .on_hover_text("One lane per actor")
+            .selectable_label(!st.by_kind, tr::t(ui, "lanes-actors"))
+            .on_hover_text(tr::t(ui, "lanes-actors-tip"))
             .clicked()
         {
             st.by_kind = false;
         }
         if ui
-            .selectable_label(st.by_kind, "Event kinds")
-            .on_hover_text("One lane per kind of event")
+            .selectable_label(st.by_kind, tr::t(ui, "lanes-kinds"))
+            .on_hover_text(tr::t(ui, "lanes-kinds-tip"))
             .clicked()
         {
             st.by_kind = true;
         }
         ui.separator();
         if ui
-            .button("Fit")
-            .on_hover_text("Fit all events (F)")
+            .button(tr::t(ui, "fit"))
+            .on_hover_text(tr::t(ui, "fit-events-tip"))
             .clicked()
         {
             st.fit_request = true;
@@ -200,7 +201,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
                     kind_color(k),
                     bg,
                 ));
-                ui.label(k);
+                ui.label(text(ui, &vs.locale().term("kind", k)));
             }
         }
         if vs.doc.events.iter().any(|e| e.status == "planned") {
@@ -210,7 +211,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
                 4.5,
                 Stroke::new(1.5, ui.visuals().text_color()),
             );
-            ui.label("planned");
+            ui.label(text(ui, &vs.locale().term("status", "planned")));
         }
     });
 
@@ -269,14 +270,30 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
     });
     ui.ctx()
         .data_mut(|d| d.insert_temp(egui::Id::unique("timeline-init"), true));
+    super::set_focus_target(ui.ctx(), super::Panel::Timeline, resp.response.id);
+    if resp.response.has_focus() {
+        // The arrows step through the events (the window's Next/Previous), not the focus.
+        ui.memory_mut(|m| {
+            let filter = egui::EventFilter {
+                horizontal_arrows: true,
+                ..Default::default()
+            };
+            m.set_focus_lock_filter(resp.response.id, filter);
+        });
+        let stroke = ui.visuals().selection.stroke;
+        ui.painter()
+            .rect_stroke(resp.response.rect, 2.0, stroke, egui::StrokeKind::Inside);
+    }
     resp.response.widget_info(|| {
         egui::WidgetInfo::labeled(
             egui::Role::Figure,
             true,
-            format!(
-                "Timeline: {} events on {} lanes; arrow keys step through the events",
-                vs.doc.events.len(),
-                model.lanes.len()
+            vs.locale().f(
+                "timeline-description",
+                &[
+                    ("events", vs.doc.events.len().into()),
+                    ("lanes", model.lanes.len().into()),
+                ],
             ),
         )
     });
@@ -558,17 +575,15 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
         action = Some(Action::Select(Selection::Event(ev)));
     }
     resp.response.context_menu(|ui| {
-        if ui.button("Fit all events").clicked() {
+        if ui.button(tr::t(ui, "fit-all-events")).clicked() {
             st.fit_request = true;
         }
         if let Some(p) = selected_event.and_then(|ev| vs.chron.of_event(ev))
-            && ui
-                .button("Show the week around the selected event")
-                .clicked()
+            && ui.button(tr::t(ui, "show-week")).clicked()
         {
             st.show_x = Some(week_around(p.x.round() as i64));
         }
-        if ui.button("Export this view…").clicked() {
+        if ui.button(tr::t(ui, "export-this-view")).clicked() {
             action = Some(Action::Export(super::Panel::Timeline));
         }
     });
@@ -704,12 +719,14 @@ fn undated_band_and_publication(
                 [pos2(xa, frame.top()), pos2(xa, frame.bottom())],
                 Stroke::new(1.0, weak),
             );
-            painter.text(
+            crate::text::paint_label(
+                painter,
                 pos2((band.left() + band.right()) / 2.0, frame.bottom() - 4.0),
                 Align2::CENTER_BOTTOM,
-                "date not stated",
-                font.clone(),
+                &tr::ts(ui, "date-not-stated"),
+                &font,
                 weak,
+                f32::INFINITY,
             );
         }
     }
@@ -735,12 +752,14 @@ fn undated_band_and_publication(
             }
             painter.add(egui::Shape::line(points, Stroke::new(1.0, weak)));
         }
-        painter.text(
+        crate::text::paint_label(
+            painter,
             pos2((xa + xb) / 2.0, frame.top() + 4.0),
             Align2::CENTER_TOP,
-            digits.apply(&gap_label(b.days, language)),
-            font.clone(),
+            &gap_label(b.days, crate::i18n::Locale::new(language, digits)),
+            &font,
             weak,
+            f32::INFINITY,
         );
     }
     if let Some(day) = chron.publication_day {
@@ -755,12 +774,14 @@ fn undated_band_and_publication(
                 );
                 y += 8.0;
             }
-            painter.text(
+            crate::text::paint_label(
+                painter,
                 pos2(x + 3.0, frame.bottom() - 4.0),
                 Align2::LEFT_BOTTOM,
-                "published",
-                font,
+                &tr::ts(ui, "published"),
+                &font,
                 accent,
+                f32::INFINITY,
             );
         }
     }
@@ -852,13 +873,9 @@ fn overview_strip(
         vec2(ui.available_width(), OVERVIEW_HEIGHT),
         egui::Sense::click_and_drag(),
     );
-    resp.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::Role::Slider,
-            true,
-            "Overview of all events over time: drag to choose the stretch shown",
-        )
-    });
+    // Looked up before: `widget_info` runs its closure inside egui's lock.
+    let description = tr::ts(ui, "overview-description");
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, description.clone()));
     st.overview = Some(rect);
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
@@ -962,26 +979,19 @@ fn overview_strip(
         let at = to_x(p.x);
         st.show_x = Some((at - width / 2.0, at + width / 2.0));
     }
-    resp.on_hover_text(
-        "All events over time. Drag across to show a stretch, drag the highlighted window to \
-         move it, double-click to show everything.",
-    );
+    resp.on_hover_text(tr::t(ui, "overview-tip"));
 }
 
 /// How long a compressed stretch is, in words: days, months or years.
-pub fn gap_label(days: f64, language: Language) -> String {
-    let (n, unit) = if days >= 730.0 {
-        ((days / 365.25).round(), ["years", "سنوات", "سنة"])
+pub fn gap_label(days: f64, locale: crate::i18n::Locale) -> String {
+    let (n, id) = if days >= 730.0 {
+        ((days / 365.25).round(), "gap-years")
     } else if days >= 60.0 {
-        ((days / 30.44).round(), ["months", "أشهر", "شهرًا"])
+        ((days / 30.44).round(), "gap-months")
     } else {
-        (days.round(), ["days", "أيام", "يومًا"])
+        (days.round(), "gap-days")
     };
-    match language {
-        Language::English => format!("{n:.0} {}", unit[0]),
-        // Arabic counts take the plural up to ten, the singular accusative beyond.
-        Language::Arabic => format!("{n:.0} {}", if n <= 10.0 { unit[1] } else { unit[2] }),
-    }
+    locale.f(id, &[("n", (n as i64).into())])
 }
 
 fn selected_entity(sel: Selection) -> Option<usize> {
@@ -1047,14 +1057,22 @@ pub fn event_tooltip(
             if p.day_known {
                 day
             } else {
-                format!("day not stated (near {day})")
+                tr::tsf(ui, "day-not-stated-near", &[("day", day.into())])
             }
         })
         .unwrap_or_default();
-    ui.label(format!("{} · {} · {}", e.kind, e.status, when));
+    let locale = tr::locale(ui.ctx());
+    let line = format!(
+        "{} · {} · {}",
+        locale.term("kind", &e.kind),
+        locale.term("status", &e.status),
+        when
+    );
+    crate::text::label(ui, &line, &font, col);
     for p in &e.participants {
         if let Some(ent) = doc.entity(&p.entity) {
-            crate::text::label(ui, &format!("{} — {}", p.role, ent.name), &font, col);
+            let line = format!("{} — {}", locale.term("role", &p.role), ent.name);
+            crate::text::label(ui, &line, &font, col);
         }
     }
 }

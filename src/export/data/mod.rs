@@ -43,15 +43,15 @@ impl DataFormat {
     ];
 
     /// The name users see.
-    pub fn label(self) -> &'static str {
+    pub fn label_id(self) -> &'static str {
         match self {
-            DataFormat::Gexf => "GEXF graph (Gephi)",
-            DataFormat::Graphml => "GraphML graph",
-            DataFormat::TimelineJs => "TimelineJS JSON",
-            DataFormat::Csv(Table::Events) => "CSV: events",
-            DataFormat::Csv(Table::Actors) => "CSV: actors",
-            DataFormat::Csv(Table::Relations) => "CSV: relations",
-            DataFormat::Gdelt => "GDELT-like event table (TSV)",
+            DataFormat::Gexf => "data-gexf",
+            DataFormat::Graphml => "data-graphml",
+            DataFormat::TimelineJs => "data-timelinejs",
+            DataFormat::Csv(Table::Events) => "data-csv-events",
+            DataFormat::Csv(Table::Actors) => "data-csv-actors",
+            DataFormat::Csv(Table::Relations) => "data-csv-relations",
+            DataFormat::Gdelt => "data-gdelt",
         }
     }
 

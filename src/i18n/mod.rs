@@ -1,6 +1,9 @@
 //! The interface language: what Waqai writes itself (axis labels, dates) follows it; the
 //! article's own text never changes.
 
+mod messages;
+
+pub use messages::{ARABIC_FTL, Arg, ENGLISH_FTL, Locale, has_message};
 use serde::{Deserialize, Serialize};
 
 /// A language of the interface.
@@ -58,10 +61,10 @@ pub enum Digits {
 }
 
 impl Digits {
-    /// Every choice, in menu order, with its name.
+    /// Every choice, in menu order, with the id of its name.
     pub const ALL: [(Digits, &'static str); 2] = [
-        (Digits::Western, "Western digits (0123)"),
-        (Digits::ArabicIndic, "Arabic-Indic digits (٠١٢٣)"),
+        (Digits::Western, "digits-western"),
+        (Digits::ArabicIndic, "digits-arabic-indic"),
     ];
 
     /// `s` with its Western digits written in these digits.
@@ -92,11 +95,11 @@ pub enum Names {
 }
 
 impl Names {
-    /// Every choice, in menu order, with its name.
+    /// Every choice, in menu order, with the id of its name.
     pub const ALL: [(Names, &'static str); 3] = [
-        (Names::Arabic, "Arabic names"),
-        (Names::Latin, "Latin names"),
-        (Names::Both, "Arabic and Latin names"),
+        (Names::Arabic, "names-arabic"),
+        (Names::Latin, "names-latin"),
+        (Names::Both, "names-both"),
     ];
 
     /// The name to show for `arabic` with its Latin form `latin`.
@@ -106,31 +109,6 @@ impl Names {
             (Names::Both, Some(l)) => format!("{arabic} ({l})"),
             _ => arabic.to_owned(),
         }
-    }
-}
-
-/// The name of a relation kind (`met`, `member_of` …) in `language`; unknown kinds as they are.
-pub fn relation_kind(kind: &str, language: Language) -> &str {
-    let arabic = match kind {
-        "met" => "التقى",
-        "counterpart" => "نظير",
-        "member_of" => "عضو في",
-        "leads" => "يرأس",
-        "signed_with" => "وقّع مع",
-        "invited" => "دعا",
-        "cooperates_with" => "يتعاون مع",
-        "located_in" => "في",
-        _ => return kind,
-    };
-    match language {
-        Language::English => match kind {
-            "member_of" => "member of",
-            "signed_with" => "signed with",
-            "cooperates_with" => "cooperates with",
-            "located_in" => "located in",
-            _ => kind,
-        },
-        Language::Arabic => arabic,
     }
 }
 
@@ -164,15 +142,5 @@ mod tests {
         assert_eq!(Names::Latin.show(ar, la), "Fathi Bashagha");
         assert_eq!(Names::Both.show(ar, la), "فتحي باشاغا (Fathi Bashagha)");
         assert_eq!(Names::Latin.show(ar, None), ar);
-    }
-
-    #[test]
-    fn relation_kinds_read_in_either_language() {
-        assert_eq!(relation_kind("met", Language::Arabic), "التقى");
-        assert_eq!(
-            relation_kind("signed_with", Language::English),
-            "signed with"
-        );
-        assert_eq!(relation_kind("custom", Language::Arabic), "custom");
     }
 }

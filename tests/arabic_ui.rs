@@ -116,7 +116,9 @@ fn everything_shown(h: &mut Harness<'static, WaqaiApp>, menus: &[&str]) -> BTree
     all.extend(shown(h));
     h.key_press(egui::Key::Escape);
     h.run_steps(2);
-    for sel in [Selection::Event(0), Selection::Entity(0)] {
+    let n = h.state().session.doc().events.len();
+    let selections = (0..n).map(Selection::Event).chain([Selection::Entity(0)]);
+    for sel in selections {
         h.state_mut().select(sel);
         h.run_steps(3);
         all.extend(shown(h));

@@ -321,3 +321,28 @@ cmd-next-panel = اللوحة التالية
 cmd-next-panel-tip = نقل لوحة المفاتيح إلى اللوحة التالية (الخط الزمني، الشبكة، المقال)؛ وفيها تنتقل الأسهم بين الأحداث أو الفاعلين
 cmd-previous-panel = اللوحة السابقة
 cmd-previous-panel-tip = نقل لوحة المفاتيح إلى اللوحة السابقة
+
+## Days counted from publication
+day-publication = يوم النشر
+days-before = { $n ->
+        [one] قبل النشر بيوم
+        [two] قبل النشر بيومين
+        [few] قبل النشر بـ{ $n } أيام
+        [many] قبل النشر بـ{ $n } يومًا
+       *[other] قبل النشر بـ{ $n } يوم
+    }
+days-after = { $n ->
+        [one] بعد النشر بيوم
+        [two] بعد النشر بيومين
+        [few] بعد النشر بـ{ $n } أيام
+        [many] بعد النشر بـ{ $n } يومًا
+       *[other] بعد النشر بـ{ $n } يوم
+    }
+with-weekday = { $day } ({ $weekday })
+weekday-monday = الاثنين
+weekday-tuesday = الثلاثاء
+weekday-wednesday = الأربعاء
+weekday-thursday = الخميس
+weekday-friday = الجمعة
+weekday-saturday = السبت
+weekday-sunday = الأحد

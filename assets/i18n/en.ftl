@@ -305,3 +305,22 @@ cmd-next-panel = Next panel
 cmd-next-panel-tip = give the keyboard to the next panel (timeline, graph, article); there the arrows step through events or actors
 cmd-previous-panel = Previous panel
 cmd-previous-panel-tip = give the keyboard to the previous panel
+
+## Days counted from publication
+day-publication = publication day
+days-before = { $n ->
+        [one] day before publication
+       *[other] { $n } days before publication
+    }
+days-after = { $n ->
+        [one] day after publication
+       *[other] { $n } days after publication
+    }
+with-weekday = { $day } ({ $weekday })
+weekday-monday = Monday
+weekday-tuesday = Tuesday
+weekday-wednesday = Wednesday
+weekday-thursday = Thursday
+weekday-friday = Friday
+weekday-saturday = Saturday
+weekday-sunday = Sunday

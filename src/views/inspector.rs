@@ -5,7 +5,7 @@ use egui::{Color32, RichText, vec2};
 use super::style::{ACCENT, kind_color};
 use super::tr::{self, t, tf, ts, tsf};
 use super::{Action, ViewState};
-use crate::model::{Problem, day_label};
+use crate::model::Problem;
 use crate::selection::Selection;
 use crate::text::{TextStyle, label, paragraph};
 
@@ -76,7 +76,7 @@ fn event(ui: &mut egui::Ui, vs: &ViewState<'_>, i: usize, action: &mut Option<Ac
     let placed = vs.chron.of_event(i);
     let mut when = match (&e.when.date, placed) {
         (Some(d), _) => d.clone(),
-        (None, Some(p)) if p.day_known => day_label(vs.chron, p.day),
+        (None, Some(p)) if p.day_known => super::timeline::day_text(vs.chron, p.day, locale),
         _ => ts(ui, "not-stated"),
     };
     let precision = locale.term("precision", &e.when.precision);

@@ -12,7 +12,7 @@ use super::tr::{self, text};
 use super::{Action, ViewState};
 use crate::i18n::Language;
 pub use crate::lanes::{Lane, TimelineModel};
-use crate::model::{Document, day_label};
+use crate::model::Document;
 use crate::selection::Selection;
 
 /// The calendar of the time axis's labels.
@@ -61,25 +61,18 @@ impl AxisCalendar {
     }
 }
 
-/// A day counted from publication, in `language` (English as [`day_label`] writes it).
+/// A day counted from publication, in `language`: «publication day (Thursday)», «2 days
+/// before publication»…
 pub fn relative_day_label(
     chron: &crate::model::Chronology,
     day: i64,
     language: Language,
 ) -> String {
-    if language == Language::English {
-        return day_label(chron, day);
-    }
+    let locale = crate::i18n::Locale::new(language, crate::i18n::Digits::Western);
     let base = match day {
-        0 => "يوم النشر".to_owned(),
-        -1 => "قبل النشر بيوم".to_owned(),
-        1 => "بعد النشر بيوم".to_owned(),
-        -2 => "قبل النشر بيومين".to_owned(),
-        2 => "بعد النشر بيومين".to_owned(),
-        d if (-10..0).contains(&d) => format!("قبل النشر بـ{} أيام", -d),
-        d if d < 0 => format!("قبل النشر بـ{} يومًا", -d),
-        d if d <= 10 => format!("بعد النشر بـ{d} أيام"),
-        d => format!("بعد النشر بـ{d} يومًا"),
+        0 => locale.t("day-publication"),
+        d if d < 0 => locale.f("days-before", &[("n", (-d).into())]),
+        d => locale.f("days-after", &[("n", d.into())]),
     };
     let weekday = chron
         .publication_weekday
@@ -89,11 +82,28 @@ pub fn relative_day_label(
                 .iter()
                 .position(|x| x.eq_ignore_ascii_case(w))
         })
-        .map(|w| crate::model::WEEKDAYS_AR[(w as i64 + day).rem_euclid(7) as usize]);
+        .map(|w| crate::model::WEEKDAYS[(w as i64 + day).rem_euclid(7) as usize]);
     match weekday {
-        Some(w) => format!("{base} ({w})"),
+        Some(w) => locale.f(
+            "with-weekday",
+            &[
+                ("day", base.into()),
+                ("weekday", locale.t(&format!("weekday-{w}")).into()),
+            ],
+        ),
         None => base,
     }
+}
+
+/// A day as the views write it in `locale`: its date with the weekday, or how far it is from
+/// publication when the article gives no absolute date.
+pub fn day_text(chron: &crate::model::Chronology, day: i64, locale: crate::i18n::Locale) -> String {
+    let text = if chron.absolute {
+        crate::model::gregorian_label(day, locale.language)
+    } else {
+        relative_day_label(chron, day, locale.language)
+    };
+    locale.digits.apply(&text)
 }
 
 /// The timeline's own state between frames.
@@ -1053,7 +1063,7 @@ pub fn event_tooltip(
     let when = chron
         .of_event(ev)
         .map(|p| {
-            let day = day_label(chron, p.day);
+            let day = day_text(chron, p.day, tr::locale(ui.ctx()));
             if p.day_known {
                 day
             } else {

@@ -174,3 +174,28 @@ fn the_arabic_menu_bar_reads_right_to_left() {
     };
     assert!(x("File") < x("Edit") && x("Edit") < x("View") && x("View") < x("Help"));
 }
+
+#[test]
+fn problems_of_a_document_are_listed_in_arabic() {
+    let mut doc = waqai::seed::document();
+    doc.events[0].participants[0].entity = "nobody_here".into();
+    doc.article.published = Some("2020-02-31".into());
+    let mut app = WaqaiApp::new(doc.clone(), None);
+    app.set_language(Language::Arabic);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(waqai::fonts::install)
+        .build_ui_state(|ui, app: &mut WaqaiApp| app.show(ui), app);
+    h.run_steps(4);
+    let all = shown(&mut h);
+    assert!(
+        all.iter().any(|s| s.contains("غير موجود") && s.contains("nobody_here")),
+        "{all:#?}"
+    );
+    assert!(all.iter().any(|s| s.contains("ليس تاريخًا حقيقيًا")));
+    let mut allowed = allowed_words(&doc);
+    allowed.insert("nobody".into());
+    allowed.insert("here".into());
+    let left = english_left(&all, &allowed);
+    assert!(left.is_empty(), "English left: {left:#?}");
+}

@@ -346,3 +346,21 @@ weekday-thursday = الخميس
 weekday-friday = الجمعة
 weekday-saturday = السبت
 weekday-sunday = الأحد
+
+## Problems of a document (validation)
+problem-format = صيغة غير معروفة «{ $found }» (هذا البرنامج يقرأ «{ $expected }»)
+problem-mention-reversed = إشارة إلى «{ $id }» تبدأ بعد نهايتها ({ $start }..{ $end })
+problem-mention-outside = إشارة إلى «{ $id }» ({ $start }..{ $end }) تقع خارج النص، وطوله { $length } حرفًا
+problem-evidence-reversed = دليل «{ $id }» يبدأ بعد نهايته ({ $start }..{ $end })
+problem-evidence-outside = دليل «{ $id }» ({ $start }..{ $end }) يقع خارج النص، وطوله { $length } حرفًا
+problem-published = تاريخ النشر «{ $date }» ليس تاريخًا حقيقيًا (سنة-شهر-يوم)
+problem-entity-id-twice = لفاعلين اثنين المعرّف نفسه «{ $id }»
+problem-event-id-twice = لحدثين اثنين المعرّف نفسه «{ $id }»
+problem-part-of-missing = الفاعل «{ $id }» جزء من «{ $part }»، وهو غير موجود
+problem-participant-missing = للحدث «{ $id }» مشارك «{ $entity }» غير موجود
+problem-place-missing = الحدث «{ $id }» يقع في «{ $place }»، وهو غير موجود
+problem-event-date = للحدث «{ $id }» التاريخ «{ $date }»، وهو ليس تاريخًا حقيقيًا
+problem-relation-end-missing = العلاقة { $n } ({ $source } { $kind } { $target }) تذكر «{ $end }»، وهو غير موجود
+problem-relation-event-missing = العلاقة { $n } ({ $source } { $kind } { $target }) تستشهد بالحدث «{ $event }»، وهو غير موجود
+problem-order-shared = الأحداث { $ids } تشترك في الترتيب { $order }
+problem-order-skips = ترتيب الأحداث يقفز من { $from } إلى { $to } (يجب أن يكون الترتيب 1، 2، 3 …)

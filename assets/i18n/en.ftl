@@ -324,3 +324,21 @@ weekday-thursday = Thursday
 weekday-friday = Friday
 weekday-saturday = Saturday
 weekday-sunday = Sunday
+
+## Problems of a document (validation)
+problem-format = unknown format "{ $found }" (this program reads "{ $expected }")
+problem-mention-reversed = a mention of "{ $id }" starts after it ends ({ $start }..{ $end })
+problem-mention-outside = a mention of "{ $id }" ({ $start }..{ $end }) lies outside the text, which has { $length } characters
+problem-evidence-reversed = evidence of "{ $id }" starts after it ends ({ $start }..{ $end })
+problem-evidence-outside = evidence of "{ $id }" ({ $start }..{ $end }) lies outside the text, which has { $length } characters
+problem-published = the publication date "{ $date }" is not a real calendar date (YYYY-MM-DD)
+problem-entity-id-twice = two entities have the id "{ $id }"
+problem-event-id-twice = two events have the id "{ $id }"
+problem-part-of-missing = entity "{ $id }" is part of "{ $part }", which does not exist
+problem-participant-missing = event "{ $id }" has participant "{ $entity }", which does not exist
+problem-place-missing = event "{ $id }" takes place at "{ $place }", which does not exist
+problem-event-date = event "{ $id }" has the date "{ $date }", which is not a real calendar date
+problem-relation-end-missing = relation { $n } ({ $source } { $kind } { $target }) names "{ $end }", which does not exist
+problem-relation-event-missing = relation { $n } ({ $source } { $kind } { $target }) cites event "{ $event }", which does not exist
+problem-order-shared = events { $ids } share the order { $order }
+problem-order-skips = the event order skips from { $from } to { $to } (orders must run 1, 2, 3 …)

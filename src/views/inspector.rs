@@ -329,7 +329,8 @@ fn overview(
             &tsf(ui, "problems-heading", &[("n", problems.len().into())]),
         );
         for p in problems {
-            let r = ui.colored_label(ui.visuals().warn_fg_color, &p.message);
+            let warn = ui.visuals().warn_fg_color;
+            let r = tr::colored(ui, warn, &p.text(vs.locale()));
             if let Some(id) = &p.item
                 && r.interact(egui::Sense::click()).clicked()
             {

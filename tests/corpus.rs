@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::AtomicBool;
 
-use waqai::corpus::{Corpus, import_paths, input_files};
+use waqai::corpus::{Corpus, Filter, import_paths, input_files};
 
 fn real_articles() -> Option<[PathBuf; 2]> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -133,5 +133,96 @@ fn a_cancelled_import_says_so_and_writes_nothing_more() {
     assert!(report.cancelled);
     assert_eq!(corpus.articles().expect("articles").len(), 0);
     corpus.check().expect("consistent");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The 40 development articles as one document: it validates, the Saudi–Jordanian visit that
+/// four outlets reported is one event with four accounts, and the filters narrow every part.
+#[test]
+fn a_corpus_composes_into_one_valid_document_with_one_mark_per_happening() {
+    let Some([dev, _]) = real_articles() else {
+        println!("skipped: ../shared/corpus is absent");
+        return;
+    };
+    let dir = scratch("compose");
+    let mut corpus = Corpus::open(&dir.join("desk.waqai.db")).expect("a new corpus");
+    let files = input_files(&[dev]);
+    let report = import_paths(&mut corpus, &files, 2, &AtomicBool::new(false), &mut |_| {});
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    let all = corpus.compose(&Filter::default()).expect("composed");
+    assert_eq!(all.articles.len(), 40);
+    let problems = waqai::model::validate(&all.doc);
+    assert!(
+        problems.is_empty(),
+        "{:?}",
+        &problems[..problems.len().min(5)]
+    );
+    let told: usize = all.articles.iter().map(|a| a.events).sum();
+    assert!(
+        all.doc.events.len() < told,
+        "nothing gathered: {told} accounts"
+    );
+
+    // Mohammed bin Salman's visit to Jordan: one visit, told by several outlets.
+    let mbs = all
+        .doc
+        .entities
+        .iter()
+        .find(|e| e.latin.as_deref().is_some_and(|l| l.contains("bin Salman")))
+        .expect("Mohammed bin Salman is one actor");
+    let visits: Vec<_> = all
+        .doc
+        .events
+        .iter()
+        .filter(|e| e.kind == "visit" && e.participants.iter().any(|p| p.entity == mbs.id))
+        .collect();
+    assert_eq!(
+        visits.len(),
+        1,
+        "{:#?}",
+        visits.iter().map(|e| &e.id).collect::<Vec<_>>()
+    );
+    let accounts = waqai::corpus::accounts(visits[0]);
+    assert!(accounts.len() >= 3, "{accounts:?}");
+    let outlets: std::collections::BTreeSet<i64> = accounts.iter().map(|a| a.article).collect();
+    assert_eq!(outlets.len(), accounts.len(), "one account per article");
+    // Each account's evidence lies in its own article's stretch of the text.
+    for a in &accounts {
+        let part = all
+            .articles
+            .iter()
+            .find(|p| p.id == a.article)
+            .expect("its article");
+        assert!(
+            a.evidence.iter().all(|s| part.chars.contains(&s.start)),
+            "{a:?}"
+        );
+    }
+
+    // Filtered by that actor: only events he takes part in, and fewer articles.
+    let actor = waqai::corpus::actor_of_entity(&mbs.id).expect("a corpus actor id");
+    let his = corpus
+        .compose(&Filter {
+            actor: Some(actor),
+            ..Filter::default()
+        })
+        .expect("composed");
+    assert!(!his.doc.events.is_empty() && his.articles.len() < 40);
+    assert!(
+        his.doc
+            .events
+            .iter()
+            .all(|e| e.participants.iter().any(|p| p.entity == mbs.id))
+    );
+    assert!(waqai::model::validate(&his.doc).is_empty());
+    // By words, whatever the hamza: «الاردن» finds the articles that write «الأردن».
+    let jordan = corpus
+        .compose(&Filter {
+            query: "الاردن".into(),
+            ..Filter::default()
+        })
+        .expect("composed");
+    assert!(jordan.articles.len() >= 4 && jordan.articles.len() < 40);
+    assert!(jordan.doc.article.text.contains("الأردن"));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -3,8 +3,10 @@
 //! index over normalised Arabic. Every article is written in one transaction (WAL journal), so
 //! an import stopped at any point leaves a consistent corpus. No GUI code.
 
+mod compose;
 mod import;
 
+pub use compose::{Account, ArticlePart, Composed, Filter, accounts, actor_of_entity, entity_id};
 pub use import::{ImportReport, Progress, import_paths, input_files};
 
 use std::path::{Path, PathBuf};

@@ -27,14 +27,43 @@ struct Cli {
     timings: bool,
 }
 
+/// The part of a corpus an export shows.
+#[derive(clap::Args)]
+struct CorpusPart {
+    /// Corpus: only articles holding these words (hamza, ى/ي, ة/ه, diacritics ignored).
+    #[arg(long)]
+    query: Option<String>,
+    /// Corpus: only events of this actor (a name, a Latin form or `actorN`).
+    #[arg(long)]
+    actor: Option<String>,
+    /// Corpus: only events of this kind (visit, meeting, …).
+    #[arg(long)]
+    kind: Option<String>,
+    /// Corpus: only events with a participant of this country (ISO code, e.g. JO).
+    #[arg(long)]
+    country: Option<String>,
+    /// Corpus: only articles of this outlet.
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Corpus: only events on or after this day (YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<String>,
+    /// Corpus: only events on or before this day (YYYY-MM-DD).
+    #[arg(long)]
+    to: Option<String>,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Render a view to PNG or SVG without a window or a GPU (with a `.json` sidecar that
     /// replays it), or write the data as GEXF, GraphML, TimelineJS JSON, CSV or a GDELT-like TSV.
     Export {
-        /// The document or article.
+        /// The document or article, or a corpus (`*.waqai.db`, filtered by the options below).
         #[arg(required_unless_present = "replay")]
         input: Option<PathBuf>,
+        /// Which part of a corpus.
+        #[command(flatten)]
+        part: Box<CorpusPart>,
         /// Which view (pictures).
         #[arg(long, value_enum, default_value = "timeline")]
         view: ViewArg,
@@ -245,6 +274,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Export {
             input,
+            part,
             view,
             format,
             table,
@@ -330,10 +360,34 @@ fn main() -> ExitCode {
                 LanguageArg::En => waqai::i18n::Language::English,
                 LanguageArg::Ar => waqai::i18n::Language::Arabic,
             };
-            let mut doc = match waqai::open::open_path(&input) {
+            let is_corpus = waqai::corpus::is_corpus_path(&input);
+            let opened = if is_corpus {
+                let CorpusPart {
+                    query,
+                    actor,
+                    kind,
+                    country,
+                    outlet,
+                    from,
+                    to,
+                } = *part;
+                let filter = waqai::corpus::Filter {
+                    query: query.unwrap_or_default(),
+                    actor: None,
+                    kind,
+                    country,
+                    outlet,
+                    from,
+                    to,
+                };
+                corpus_document(&input, filter, actor.as_deref())
+            } else {
+                waqai::open::open_path(&input).map_err(|e| format!("could not open {e}"))
+            };
+            let mut doc = match opened {
                 Ok(d) => d,
                 Err(e) => {
-                    eprintln!("waqai: could not open {e}");
+                    eprintln!("waqai: {e}");
                     return ExitCode::FAILURE;
                 }
             };
@@ -353,6 +407,8 @@ fn main() -> ExitCode {
             }
             let written = match data {
                 Some(f) => export::data::export_data_to(&doc, f, places, None, &out),
+                // A corpus changes as articles come in: its pictures have no replay sidecar.
+                None if is_corpus => export::export_to(&doc, &opts, &out),
                 None => match std::fs::read(&input) {
                     Ok(bytes) => export::sidecar::export_with_sidecar(
                         &doc,
@@ -774,4 +830,25 @@ fn search(corpus: &Path, query: &str) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The part of the corpus at `path` that `filter` (and the actor named `actor`) lets through,
+/// as one document.
+fn corpus_document(
+    path: &std::path::Path,
+    mut filter: waqai::corpus::Filter,
+    actor: Option<&str>,
+) -> Result<waqai::model::Document, String> {
+    if !path.is_file() {
+        return Err(format!("{}: no such corpus", path.display()));
+    }
+    let corpus = waqai::corpus::Corpus::open(path)?;
+    if let Some(name) = actor {
+        filter.actor = Some(
+            corpus
+                .find_actor(name)?
+                .ok_or_else(|| format!("--actor {name}: no actor of the corpus has this name"))?,
+        );
+    }
+    Ok(corpus.compose(&filter)?.doc)
 }

@@ -189,7 +189,8 @@ fn problems_of_a_document_are_listed_in_arabic() {
     h.run_steps(4);
     let all = shown(&mut h);
     assert!(
-        all.iter().any(|s| s.contains("غير موجود") && s.contains("nobody_here")),
+        all.iter()
+            .any(|s| s.contains("غير موجود") && s.contains("nobody_here")),
         "{all:#?}"
     );
     assert!(all.iter().any(|s| s.contains("ليس تاريخًا حقيقيًا")));

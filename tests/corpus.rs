@@ -226,3 +226,75 @@ fn a_corpus_composes_into_one_valid_document_with_one_mark_per_happening() {
     assert!(jordan.doc.article.text.contains("الأردن"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `waqai export` takes a corpus and a filter: the events of one actor as a table.
+#[test]
+fn export_takes_a_corpus_and_a_filter() {
+    let Some([dev, _]) = real_articles() else {
+        println!("skipped: ../shared/corpus is absent");
+        return;
+    };
+    let dir = scratch("export");
+    let db = dir.join("desk.waqai.db");
+    let waqai = env!("CARGO_BIN_EXE_waqai");
+    let ok = Command::new(waqai)
+        .args([
+            "import",
+            &dev.display().to_string(),
+            "--into",
+            &db.display().to_string(),
+        ])
+        .output()
+        .expect("waqai runs");
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let table = |extra: &[&str]| {
+        let out = dir.join("events.csv");
+        let run = Command::new(waqai)
+            .args(["export", &db.display().to_string(), "--format", "csv"])
+            .args(["--out", &out.display().to_string()])
+            .args(extra)
+            .output()
+            .expect("waqai runs");
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        std::fs::read_to_string(&out)
+            .expect("a table")
+            .lines()
+            .count()
+            - 1
+    };
+    let all = table(&[]);
+    let his = table(&["--actor", "Mohamed bin Salman bin Abdulaziz"]);
+    let visits = table(&[
+        "--actor",
+        "Mohamed bin Salman bin Abdulaziz",
+        "--kind",
+        "visit",
+    ]);
+    assert!(
+        all > his && his > visits && visits >= 1,
+        "{all} {his} {visits}"
+    );
+    let unknown = Command::new(waqai)
+        .args([
+            "export",
+            &db.display().to_string(),
+            "--format",
+            "csv",
+            "--out",
+            "x.csv",
+        ])
+        .args(["--actor", "nobody at all"])
+        .output()
+        .expect("waqai runs");
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no actor"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -96,3 +96,11 @@ fn arabic_counts_take_their_plural_forms_and_digits() {
     assert_eq!(ar.term("kind", "meeting"), "لقاء");
     assert_eq!(ar.term("kind", "press-conference"), "press-conference");
 }
+
+#[test]
+fn arabic_plurals_follow_cldr_beyond_a_hundred() {
+    let ar = Locale::new(Language::Arabic, waqai::i18n::Digits::Western);
+    let count = |n: usize| ar.f("gap-days", &[("n", n.into())]);
+    assert_eq!(count(515), "515 يومًا");
+    assert_eq!(count(1000), "1000 يوم");
+}

@@ -1,4 +1,5 @@
 # واجهة «وقائع» بالعربية. لكل رسالة هنا المعرّف نفسه في en.ftl.
+# PLURAL($n) يعطي فئة العدد بقاعدة CLDR للعربية (zero، one، two، few، many، other).
 
 ## الأوامر (القوائم ونافذة المساعدة)
 cmd-open = فتح…
@@ -89,14 +90,14 @@ status-no-extraction = لا استخراج بعد
 status-extraction-loaded = الاستخراج محمّل
 status-zoom = التكبير { $percent }٪
 status-extracting = قراءة { $name } واستخراج ما فيه…
-status-counts = { $events ->
+status-counts = { PLURAL($events) ->
         [zero] لا أحداث
         [one] حدث واحد
         [two] حدثان
         [few] { $events } أحداث
         [many] { $events } حدثًا
        *[other] { $events } حدث
-    } · { $actors ->
+    } · { PLURAL($actors) ->
         [zero] لا فاعلين
         [one] فاعل واحد
         [two] فاعلان
@@ -167,21 +168,21 @@ overview-description = نظرة عامة على كل الأحداث عبر ال�
 date-not-stated = التاريخ غير مذكور
 published = النشر
 day-not-stated-near = اليوم غير مذكور (قرابة { $day })
-gap-days = { $n ->
+gap-days = { PLURAL($n) ->
         [one] يوم واحد
         [two] يومان
         [few] { $n } أيام
         [many] { $n } يومًا
        *[other] { $n } يوم
     }
-gap-months = { $n ->
+gap-months = { PLURAL($n) ->
         [one] شهر واحد
         [two] شهران
         [few] { $n } أشهر
         [many] { $n } شهرًا
        *[other] { $n } شهر
     }
-gap-years = { $n ->
+gap-years = { PLURAL($n) ->
         [one] سنة واحدة
         [two] سنتان
         [few] { $n } سنوات
@@ -324,14 +325,14 @@ cmd-previous-panel-tip = نقل لوحة المفاتيح إلى اللوحة ا
 
 ## Days counted from publication
 day-publication = يوم النشر
-days-before = { $n ->
+days-before = { PLURAL($n) ->
         [one] قبل النشر بيوم
         [two] قبل النشر بيومين
         [few] قبل النشر بـ{ $n } أيام
         [many] قبل النشر بـ{ $n } يومًا
        *[other] قبل النشر بـ{ $n } يوم
     }
-days-after = { $n ->
+days-after = { PLURAL($n) ->
         [one] بعد النشر بيوم
         [two] بعد النشر بيومين
         [few] بعد النشر بـ{ $n } أيام
@@ -364,3 +365,41 @@ problem-relation-end-missing = العلاقة { $n } ({ $source } { $kind } { $t
 problem-relation-event-missing = العلاقة { $n } ({ $source } { $kind } { $target }) تستشهد بالحدث «{ $event }»، وهو غير موجود
 problem-order-shared = الأحداث { $ids } تشترك في الترتيب { $order }
 problem-order-skips = ترتيب الأحداث يقفز من { $from } إلى { $to } (يجب أن يكون الترتيب 1، 2، 3 …)
+
+## A desk of articles
+cmd-new-corpus = مجموعة مقالات جديدة…
+cmd-new-corpus-tip = إنشاء مجموعة مقالات: ملف واحد (*.waqai.db) لمقالات كثيرة، وخط زمني واحد لها جميعًا
+cmd-add-articles = إضافة مقالات…
+cmd-add-articles-tip = إضافة مقالات أو مستندات أو ملفات JSON Lines إلى المجموعة المفتوحة (يُستخرج ما فيها على كل الأنوية، ويُتخطى ما سبقت إضافته)
+cmd-open-folder = إضافة مجلد…
+cmd-open-folder-tip = إضافة كل مقالات مجلد (ومجلداته الفرعية) إلى المجموعة المفتوحة
+files-articles = مقالات ومستندات
+error-corpus-exists = { $path } موجود من قبل: افتحه بأمر فتح…
+import-done = أضيف { $new } مقالًا ({ $unchanged } موجود من قبل، و{ $failed } تعذّر)
+import-cancelled = أُلغي الاستيراد: أضيف { $new } مقالًا ({ $unchanged } موجود من قبل، و{ $failed } تعذّر)
+import-failure = تعذّرت إضافة { $n } ملفًا، أولها: { $path }: { $why }
+import-stopped = توقف الاستيراد على نحو غير متوقع
+import-progress = { $done } / { $total } ملفًا · { $rate } في الثانية
+import-cancel-tip = إيقاف الاستيراد؛ يبقى ما أضيف
+filter-words-hint = كلمات في المقالات
+filter-words-tip = Enter يُظهر المقالات التي فيها كل الكلمات (مع تجاهل صور الهمزة وى/ي وة/ه والتشكيل)
+filter-any = (الكل)
+filter-any-actor = كل الفاعلين
+filter-any-kind = كل الأنواع
+filter-any-outlet = كل الصحف
+filter-actor = الفاعل
+filter-kind = نوع الحدث
+filter-outlet = الصحيفة
+filter-shown = مُرشَّح: { $what }
+filter-clear = إزالة الترشيح
+filter-clear-tip = إظهار المجموعة كلها من جديد
+filter-articles = { $n } مقالًا
+articles-heading = المقالات ({ $n })
+article-line = { $date } · { $events } حدثًا
+sources-heading = المصادر ({ $n }) — انقر أحدها لقراءة روايته
+source-line = { $n }. { $title } { $outlet }
+label-with-sources = { $label } · { PLURAL($n) ->
+        [two] مصدران
+        [few] { $n } مصادر
+       *[other] { $n } مصدرًا
+    }

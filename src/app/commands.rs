@@ -10,6 +10,12 @@ use crate::i18n::Locale;
 pub enum Command {
     /// Open a document or an article.
     Open,
+    /// Make a new corpus (a desk of articles).
+    NewCorpus,
+    /// Add articles to the open corpus.
+    AddArticles,
+    /// Add a folder of articles to the open corpus.
+    OpenFolder,
     /// Save the document.
     Save,
     /// Save the document elsewhere.
@@ -71,8 +77,11 @@ const fn ctrl_shift(k: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 17] = [
+    pub const ALL: [Command; 20] = [
         Command::Open,
+        Command::NewCorpus,
+        Command::AddArticles,
+        Command::OpenFolder,
         Command::Save,
         Command::SaveAs,
         Command::Export,
@@ -96,6 +105,9 @@ impl Command {
     pub fn id(self) -> &'static str {
         match self {
             Command::Open => "cmd-open",
+            Command::NewCorpus => "cmd-new-corpus",
+            Command::AddArticles => "cmd-add-articles",
+            Command::OpenFolder => "cmd-open-folder",
             Command::Save => "cmd-save",
             Command::SaveAs => "cmd-save-as",
             Command::Export => "cmd-export",
@@ -129,6 +141,9 @@ impl Command {
     pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
         const OPEN: [KeyboardShortcut; 1] = [ctrl(Key::O)];
         const SAVE: [KeyboardShortcut; 1] = [ctrl(Key::S)];
+        const NEW_CORPUS: [KeyboardShortcut; 1] = [ctrl(Key::N)];
+        const ADD_ARTICLES: [KeyboardShortcut; 1] = [ctrl_shift(Key::O)];
+        const OPEN_FOLDER: [KeyboardShortcut; 1] = [ctrl_shift(Key::F)];
         const SAVE_AS: [KeyboardShortcut; 1] = [ctrl_shift(Key::S)];
         const EXPORT: [KeyboardShortcut; 1] = [ctrl(Key::E)];
         const QUIT: [KeyboardShortcut; 1] = [ctrl(Key::Q)];
@@ -147,6 +162,9 @@ impl Command {
             [KeyboardShortcut::new(Modifiers::SHIFT, Key::F6)];
         match self {
             Command::Open => &OPEN,
+            Command::NewCorpus => &NEW_CORPUS,
+            Command::AddArticles => &ADD_ARTICLES,
+            Command::OpenFolder => &OPEN_FOLDER,
             Command::Save => &SAVE,
             Command::SaveAs => &SAVE_AS,
             Command::Export => &EXPORT,
@@ -169,9 +187,14 @@ impl Command {
     /// The menu it is in.
     pub fn menu(self) -> Menu {
         match self {
-            Command::Open | Command::Save | Command::SaveAs | Command::Export | Command::Quit => {
-                Menu::File
-            }
+            Command::Open
+            | Command::NewCorpus
+            | Command::AddArticles
+            | Command::OpenFolder
+            | Command::Save
+            | Command::SaveAs
+            | Command::Export
+            | Command::Quit => Menu::File,
             Command::Undo | Command::Redo | Command::Find | Command::Copy => Menu::Edit,
             Command::Next
             | Command::Previous

@@ -3,6 +3,7 @@
 //! files opened in the background, recovery files, remembered settings.
 
 mod commands;
+mod desk;
 mod dialogs;
 mod menus;
 mod recovery;
@@ -33,6 +34,14 @@ pub trait FilePicker {
     fn save(&mut self, name: &str) -> Option<PathBuf>;
     /// The language the dialogs should speak.
     fn set_locale(&mut self, _locale: Locale) {}
+    /// Files to add (several at once).
+    fn open_many(&mut self) -> Vec<PathBuf> {
+        self.open().into_iter().collect()
+    }
+    /// A folder.
+    fn folder(&mut self) -> Option<PathBuf> {
+        None
+    }
 }
 
 /// Native dialogs through `rfd`.
@@ -59,6 +68,19 @@ impl FilePicker for NativePicker {
     }
     fn set_locale(&mut self, locale: Locale) {
         self.locale = locale;
+    }
+    fn open_many(&mut self) -> Vec<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter(
+                self.locale.t("files-articles"),
+                &["txt", "html", "htm", "json", "jsonl"],
+            )
+            .add_filter(self.locale.t("files-all"), &["*"])
+            .pick_files()
+            .unwrap_or_default()
+    }
+    fn folder(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new().pick_folder()
     }
 }
 
@@ -125,6 +147,10 @@ pub struct WaqaiApp {
     /// The export dialog and a running export.
     pub export: ExportDialog,
     banner: Option<String>,
+    /// A note for the status bar (the outcome of an import).
+    status_note: Option<String>,
+    /// The corpus open, if any.
+    desk: Option<desk::Desk>,
     settings: Settings,
     loading: Option<Loading>,
     confirm: Option<Pending>,
@@ -153,6 +179,8 @@ impl WaqaiApp {
             picker: Box::<NativePicker>::default(),
             export: ExportDialog::default(),
             banner: None,
+            status_note: None,
+            desk: None,
             settings: Settings::default(),
             loading: None,
             confirm: None,
@@ -354,6 +382,17 @@ impl WaqaiApp {
     /// (anything but `.json`) are decoded and extracted in the background; a panic of the
     /// extractor is reported, the window stays.
     pub fn open_path(&mut self, path: &Path) -> bool {
+        if crate::corpus::is_corpus_path(path) {
+            if !path.is_file() {
+                self.banner = Some(self.locale().f(
+                    "error-open",
+                    &[("why", format!("{}: no such corpus", path.display()).into())],
+                ));
+                return false;
+            }
+            return self.open_corpus(path);
+        }
+        self.desk = None;
         let started = Instant::now();
         if !model::is_document_path(path) {
             let (tx, rx) = std::sync::mpsc::channel();
@@ -434,17 +473,23 @@ impl WaqaiApp {
     /// Selects something in every view; selecting an event brings its evidence into view.
     pub fn select(&mut self, sel: Selection) {
         self.session.select(sel);
-        if let Selection::Event(i) = self.session.selection()
-            && let Some(s) = self.session.doc().events[i].evidence.first()
-        {
-            self.panels.article.scroll_to = Some(s.start);
+        let doc = self.session.doc();
+        let first = match self.session.selection() {
+            Selection::Event(i) => doc.events[i].evidence.first(),
+            // In a corpus the article panel turns to where the actor is first named.
+            Selection::Entity(k) if self.desk.is_some() => doc.entities[k].mentions.first(),
+            _ => None,
+        };
+        if let Some(s) = first.map(|s| s.start) {
+            self.panels.article.show_char(s);
         }
     }
 
     fn apply(&mut self, action: Action) {
         match action {
             Action::Select(s) => self.select(s),
-            Action::ShowInArticle(o) => self.panels.article.scroll_to = Some(o),
+            Action::ShowInArticle(o) => self.panels.article.show_char(o),
+            Action::ShowArticle(k) => self.show_article(k),
             Action::Edit(e) => {
                 let select_new = matches!(
                     e,
@@ -508,6 +553,9 @@ impl WaqaiApp {
                 self.session.selection() != Selection::None
             }
             Command::Next | Command::Previous => !self.session.doc().events.is_empty(),
+            Command::AddArticles | Command::OpenFolder => {
+                self.desk.is_some() && !self.is_importing()
+            }
             _ => true,
         }
     }
@@ -521,6 +569,27 @@ impl WaqaiApp {
             Command::Open => {
                 if let Some(p) = self.picker.open() {
                     self.request_open(&p);
+                }
+            }
+            Command::NewCorpus => {
+                if let Some(p) = self.picker.save("desk.waqai.db") {
+                    if p.exists() {
+                        self.banner = Some(self.locale().f(
+                            "error-corpus-exists",
+                            &[("path", p.display().to_string().into())],
+                        ));
+                    } else {
+                        self.open_corpus(&p);
+                    }
+                }
+            }
+            Command::AddArticles => {
+                let files = self.picker.open_many();
+                self.import(files);
+            }
+            Command::OpenFolder => {
+                if let Some(folder) = self.picker.folder() {
+                    self.import(vec![folder]);
                 }
             }
             Command::Save => self.save(false),
@@ -561,7 +630,7 @@ impl WaqaiApp {
                     Selection::None => None,
                 };
                 if let Some(o) = target {
-                    self.panels.article.scroll_to = Some(o);
+                    self.panels.article.show_char(o);
                 }
             }
             Command::ClearSelection => {
@@ -685,7 +754,10 @@ impl WaqaiApp {
                 .filter(|p| !p.as_os_str().is_empty())
                 .collect()
         });
-        if let Some(p) = dropped.first() {
+        // Files dropped on an open corpus are added to it; else the first one is opened.
+        if self.desk.is_some() && !dropped.is_empty() {
+            self.import(dropped);
+        } else if let Some(p) = dropped.first() {
             self.request_open(p);
         }
     }
@@ -694,10 +766,14 @@ impl WaqaiApp {
         let title = format!(
             "{}{} — Waqai",
             if self.session.is_dirty() { "● " } else { "" },
-            self.session.path().and_then(|p| p.file_name()).map_or_else(
-                || self.locale().t("untitled"),
-                |n| n.to_string_lossy().into_owned()
-            )
+            self.session
+                .path()
+                .or_else(|| self.desk.as_ref().map(|d| d.corpus.path()))
+                .and_then(|p| p.file_name())
+                .map_or_else(
+                    || self.locale().t("untitled"),
+                    |n| n.to_string_lossy().into_owned()
+                )
         );
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -714,6 +790,7 @@ impl WaqaiApp {
         self.keys(&ctx);
         self.dropped_files(&ctx);
         self.poll_loading(&ctx);
+        self.poll_import(&ctx);
         if self.session.is_dirty() {
             if self.last_autosave.elapsed() >= AUTOSAVE_EVERY {
                 self.autosave();
@@ -733,6 +810,9 @@ impl WaqaiApp {
         self.window_title(&ctx);
         egui::Panel::top("menu").show(ui, |ui| self.menu(ui));
         self.banners(ui);
+        if self.desk.is_some() {
+            egui::Panel::top("filter").show(ui, |ui| self.filter_bar(ui));
+        }
         self.status_bar(ui, &ctx);
         self.export_window(&ctx);
         let shown = Shown {
@@ -742,7 +822,12 @@ impl WaqaiApp {
         };
         let dark = ui.visuals().dark_mode;
         let actions = {
+            let range = self.article_range();
             let mut vs = ViewState::of(&self.session, dark, self.locale().language);
+            vs.article_range = range;
+            if let Some(desk) = &self.desk {
+                vs.articles = &desk.articles;
+            }
             vs.names = self.settings.names;
             vs.digits = self.settings.digits;
             views::layout(ui, &vs, &mut self.panels, shown)
@@ -816,6 +901,7 @@ impl WaqaiApp {
                 let file = self
                     .session
                     .path()
+                    .or_else(|| self.desk.as_ref().map(|d| d.corpus.path()))
                     .map_or(self.locale().t("no-file"), |p| p.display().to_string());
                 ui.label(file);
                 ui.separator();
@@ -851,6 +937,11 @@ impl WaqaiApp {
                     ui.label(tf(ui, "status-extracting", &[("name", name.into())]));
                 }
                 self.export.status(ui);
+                self.import_status(ui);
+                if let Some(note) = &self.status_note {
+                    ui.separator();
+                    ui.label(views::tr::text(ui, note));
+                }
             });
         });
     }

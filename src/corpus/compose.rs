@@ -58,6 +58,8 @@ pub struct ArticlePart {
     pub published: Option<String>,
     /// Its text's chars in the composed text.
     pub chars: Range<usize>,
+    /// Its text's bytes in the composed text.
+    pub bytes: Range<usize>,
     /// How many of its events are shown.
     pub events: usize,
 }
@@ -267,6 +269,7 @@ impl Corpus {
                 len += 2;
             }
             let base = len;
+            let byte_base = text.len();
             text.push_str(&row.doc.article.text);
             len += row.doc.article.text.chars().count();
             let shift = |s: &Span| Span::new(s.start + base, s.end + base);
@@ -325,6 +328,7 @@ impl Corpus {
                 outlet: row.outlet,
                 published: row.published,
                 chars: base..len,
+                bytes: byte_base..text.len(),
                 events: shown,
             });
         }

@@ -52,6 +52,12 @@ CREATE INDEX IF NOT EXISTS articles_file ON articles(file_sha256);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(title, body, tokenize = 'unicode61');
 ";
 
+/// Whether `path` names a corpus (`*.waqai.db`, or any `*.db`).
+pub fn is_corpus_path(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("db"))
+}
+
 /// An open corpus file.
 pub struct Corpus {
     conn: Connection,
@@ -346,6 +352,23 @@ impl Corpus {
             .query_map(params![words.join(" ")], ArticleRow::of_row)
             .map_err(sql)?;
         rows.collect::<Result<_, _>>().map_err(sql)
+    }
+
+    /// The actor named `name`: `actorN`, its Latin form or its Arabic name (spelling variants
+    /// ignored); the most widely named when several share it.
+    pub fn find_actor(&self, name: &str) -> Result<Option<i64>, String> {
+        if let Some(id) = actor_of_entity(name) {
+            return Ok(Some(id));
+        }
+        let wanted = crate::arabic::norm(name.trim()).to_lowercase();
+        let mut best = None;
+        for a in self.actors(1)? {
+            let latin = a.latin.as_deref().unwrap_or_default().to_lowercase();
+            if crate::arabic::norm(&a.name) == wanted || latin == wanted {
+                best = best.or(Some(a.id));
+            }
+        }
+        Ok(best)
     }
 
     /// SQLite's own check of the file, and ours: every article indexed and its actors linked.

@@ -15,6 +15,8 @@ pub struct Decoded {
     pub html: bool,
     /// Whether some bytes could not be decoded and were replaced by U+FFFD.
     pub replaced: bool,
+    /// What an HTML page says of its publication (date, outlet).
+    pub meta: super::html::Meta,
 }
 
 /// Decodes an article file. Refuses binary data (NUL bytes outside UTF-16, control bytes).
@@ -39,10 +41,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     }
     let text = crate::model::normalize_text(&text);
     let html = looks_like_html(&text);
-    let text = if html {
-        super::html::to_text(&text)
+    let (text, meta) = if html {
+        (super::html::to_text(&text), super::html::metadata(&text))
     } else {
-        text
+        (text, super::html::Meta::default())
     };
     if text.trim().is_empty() {
         return Err("the file holds no text".to_owned());
@@ -52,6 +54,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         encoding: enc.name(),
         html,
         replaced: had_errors,
+        meta,
     })
 }
 

@@ -188,3 +188,133 @@ fn entity(ent: &str) -> Option<char> {
         }
     }
 }
+
+/// What a page says about itself: when it was published and by whom.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// The publication day (YYYY-MM-DD), from `<meta>` (`article:published_time`, `date`,
+    /// `pubdate`, `DC.date.issued` …) or the first `<time datetime>`.
+    pub published: Option<String>,
+    /// The outlet, from `<meta property="og:site_name">`.
+    pub outlet: Option<String>,
+}
+
+/// Names of `<meta>` tags that carry the publication date, the most specific first.
+const DATE_METAS: [&str; 9] = [
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "dc.date.issued",
+    "dc.date",
+    "date",
+];
+
+/// The attribute `name` of a tag's inside (`meta property="x" content="y"`), unquoted.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    // ASCII lowercasing keeps byte positions, so offsets found in `lower` hold in `tag`.
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower.get(from..)?.find(name) {
+        let at = from + i;
+        from = at + name.len();
+        let before_ok = lower
+            .get(..at)?
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace);
+        let rest = lower.get(from..)?.trim_start();
+        if !before_ok || !rest.starts_with('=') {
+            continue;
+        }
+        let value = tag.get(tag.len() - rest.len() + 1..)?.trim_start();
+        let (quote, body) = match value.chars().next() {
+            Some(q @ ('"' | '\'')) => (Some(q), value.get(1..)?),
+            _ => (None, value),
+        };
+        let end = match quote {
+            Some(q) => body.find(q).unwrap_or(body.len()),
+            None => body
+                .find(|c: char| c.is_whitespace() || c == '/')
+                .unwrap_or(body.len()),
+        };
+        return Some(body.get(..end)?.trim().to_owned());
+    }
+    None
+}
+
+/// The day of an ISO-like date or date-time (`2015-08-04T10:00:00+03:00` → `2015-08-04`).
+fn day_of(value: &str) -> Option<String> {
+    let day: String = value.trim().chars().take(10).collect();
+    crate::model::parse_date(&day).map(|_| day)
+}
+
+/// Reads the publication date and the outlet from a page's tags.
+pub fn metadata(html: &str) -> Meta {
+    let mut meta = Meta::default();
+    let mut best = usize::MAX;
+    let mut time = None;
+    for piece in html.split('<').skip(1) {
+        let tag = piece.split('>').next().unwrap_or_default();
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        match name.as_str() {
+            "meta" => {
+                let key = attribute(tag, "property")
+                    .or_else(|| attribute(tag, "name"))
+                    .or_else(|| attribute(tag, "itemprop"))
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                let content = attribute(tag, "content").unwrap_or_default();
+                if key == "og:site_name" && !content.is_empty() {
+                    meta.outlet.get_or_insert(content);
+                } else if let Some(rank) = DATE_METAS.iter().position(|m| *m == key)
+                    && rank < best
+                    && let Some(day) = day_of(&content)
+                {
+                    best = rank;
+                    meta.published = Some(day);
+                }
+            }
+            "time" if time.is_none() => {
+                time = attribute(tag, "datetime").and_then(|d| day_of(&d));
+            }
+            "body" => break,
+            _ => {}
+        }
+    }
+    if meta.published.is_none() {
+        meta.published = time;
+    }
+    meta
+}
+
+#[cfg(test)]
+mod meta_tests {
+    use super::*;
+
+    #[test]
+    fn a_page_says_when_and_where_it_was_published() {
+        let page = r#"<html><head><title>x</title>
+            <meta property="og:site_name" content="Okaz">
+            <meta name="date" content="2015-08-03">
+            <meta property="article:published_time" content="2015-08-04T09:30:00+03:00" />
+            </head><body><p>نص</p><time datetime="2015-08-01">1 أغسطس</time></body></html>"#;
+        let m = metadata(page);
+        assert_eq!(m.published.as_deref(), Some("2015-08-04"));
+        assert_eq!(m.outlet.as_deref(), Some("Okaz"));
+        // Without a dated <meta>, the first <time datetime>.
+        let m = metadata(r#"<p>نص <time datetime='2016-02-29T08:00'>اليوم</time></p>"#);
+        assert_eq!(m.published.as_deref(), Some("2016-02-29"));
+        // A date that is not one is no date.
+        assert_eq!(
+            metadata(r#"<meta name="date" content="2015-02-30">"#).published,
+            None
+        );
+    }
+}

@@ -55,6 +55,9 @@ pub fn document_from_bytes(bytes: &[u8], path: Option<&str>) -> Result<Document,
             .extra
             .insert("encoding".into(), d.encoding.into());
     }
+    doc.article.published.clone_from(&d.meta.published);
+    doc.article.source.outlet.clone_from(&d.meta.outlet);
     extract_into(&mut doc);
+    crate::model::resolve_relative_dates(&mut doc);
     Ok(doc)
 }

@@ -3,8 +3,8 @@
 use crate::hash::FastSet as HashSet;
 
 use super::chronology::parse_date;
-use crate::i18n::Locale;
 use super::types::{Document, FORMAT, Span};
+use crate::i18n::Locale;
 
 /// One problem found in a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,7 +54,10 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
         push(
             None,
             "problem-format",
-            vec![("found", doc.format.clone()), ("expected", FORMAT.to_owned())],
+            vec![
+                ("found", doc.format.clone()),
+                ("expected", FORMAT.to_owned()),
+            ],
         );
     }
     let text_len = doc.article.text.chars().count();
@@ -87,13 +90,21 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
     let mut entity_ids = HashSet::default();
     for e in &doc.entities {
         if !entity_ids.insert(e.id.as_str()) {
-            push(Some(&e.id), "problem-entity-id-twice", vec![("id", e.id.clone())]);
+            push(
+                Some(&e.id),
+                "problem-entity-id-twice",
+                vec![("id", e.id.clone())],
+            );
         }
     }
     let mut event_ids = HashSet::default();
     for e in &doc.events {
         if !event_ids.insert(e.id.as_str()) {
-            push(Some(&e.id), "problem-event-id-twice", vec![("id", e.id.clone())]);
+            push(
+                Some(&e.id),
+                "problem-event-id-twice",
+                vec![("id", e.id.clone())],
+            );
         }
     }
     for e in &doc.entities {

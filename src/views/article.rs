@@ -18,10 +18,14 @@ pub const READING_SIZE: f32 = 19.0;
 /// The panel's own state between frames.
 #[derive(Clone, Debug, Default)]
 pub struct ArticleState {
-    /// Scroll so that this char is in view on the next frame.
+    /// Scroll so that this char (of the whole document's text) is in view on the next frame.
     pub scroll_to: Option<usize>,
-    /// A text selection (logical char range, anchor first).
+    /// A text selection (logical char range of the shown text, anchor first).
     pub text_sel: Option<(usize, usize)>,
+    /// Where the shown text starts in the document's text (a corpus shows one article).
+    pub base: usize,
+    /// A char of the document's text the panel stands at: a corpus shows the article holding it.
+    pub anchor: usize,
     /// Last layout and where it was drawn (for hit-testing and tests).
     pub last: Option<(Arc<Shaped>, Arc<Layout>, Pos2)>,
     /// The search bar is shown (Ctrl+F).
@@ -30,13 +34,19 @@ pub struct ArticleState {
     pub search_focus: bool,
     /// What is searched.
     pub search: String,
-    /// Where it was found, and which hit is current.
+    /// Where it was found in the shown text, and which hit is current.
     pub search_hits: Vec<Span>,
     /// Index of the current hit.
     pub search_current: usize,
 }
 
 impl ArticleState {
+    /// Brings char `at` of the document's text into view (turning to its article in a corpus).
+    pub fn show_char(&mut self, at: usize) {
+        self.scroll_to = Some(at);
+        self.anchor = at;
+    }
+
     /// Screen rectangles of a char range as drawn last frame.
     pub fn screen_rects(&self, range: std::ops::Range<usize>) -> Vec<Rect> {
         let Some((s, l, origin)) = &self.last else {
@@ -69,7 +79,22 @@ pub fn style() -> TextStyle {
 /// Shows the article; returns a selection when a highlighted passage is clicked.
 pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Option<Action> {
     let mut action = None;
-    let text = &vs.doc.article.text;
+    let full = vs.doc.article.text.as_str();
+    // A corpus shows the article the selection comes from; its offsets are the document's
+    // minus `base`.
+    let (text, base) = match &vs.article_range {
+        Some((chars, bytes)) => (&full[bytes.clone()], chars.start),
+        None => (full, 0),
+    };
+    let end = vs.article_range.as_ref().map_or(usize::MAX, |(c, _)| c.end);
+    if st.base != base {
+        st.base = base;
+        st.text_sel = None;
+        st.search_hits.clear();
+    }
+    let local = |s: &Span| {
+        (s.start >= base && s.end <= end).then(|| Span::new(s.start - base, s.end - base))
+    };
     if st.search_open {
         search_bar(ui, text, st);
     }
@@ -103,7 +128,13 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Opt
                 Selection::Event(i) => kind_color(&vs.doc.events[i].kind),
                 _ => ACCENT,
             };
-            for span in vs.related.spans.iter().filter(|s| visible(s.start, s.end)) {
+            for span in vs
+                .related
+                .spans
+                .iter()
+                .filter_map(local)
+                .filter(|s| visible(s.start, s.end))
+            {
                 for b in lay.rects(&shaped, span.start..span.end) {
                     painter.rect_filled(
                         to_rect(origin, &b).shrink2(egui::vec2(0.0, 3.0)),
@@ -136,7 +167,12 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Opt
             let underline = ui.visuals().weak_text_color().gamma_multiply(0.6);
             for (k, ent) in vs.doc.entities.iter().enumerate() {
                 let sel = vs.selection == Selection::Entity(k);
-                for m in ent.mentions.iter().filter(|m| visible(m.start, m.end)) {
+                for m in ent
+                    .mentions
+                    .iter()
+                    .filter_map(local)
+                    .filter(|m| visible(m.start, m.end))
+                {
                     for b in lay.rects(&shaped, m.start..m.end) {
                         let r = to_rect(origin, &b);
                         let y = r.bottom() - lay.line_height * 0.12;
@@ -152,7 +188,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Opt
             let color = ui.visuals().text_color();
             paint(&painter, origin, &shaped, &lay, &style.font, &|_| color);
 
-            if let Some(off) = st.scroll_to.take()
+            if let Some(off) = st.scroll_to.take().and_then(|o| o.checked_sub(base))
                 && let Some(b) = lay.rects(&shaped, off..off + 1).first()
             {
                 ui.scroll_to_rect(to_rect(origin, b).expand(40.0), Some(egui::Align::Center));
@@ -185,7 +221,7 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Opt
                     ui.ctx().copy_text(t.clone());
                 }
                 if let Some((a, b)) = st.text_sel {
-                    let span = crate::model::Span::new(a.min(b), a.max(b) + 1);
+                    let span = crate::model::Span::new(a.min(b) + base, a.max(b) + 1 + base);
                     ui.separator();
                     super::editor::selection_menu(ui, vs, span, &mut action);
                     ui.separator();
@@ -197,13 +233,13 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Opt
             if resp.clicked() {
                 st.text_sel = None;
                 if let Some(o) = resp.interact_pointer_pos().and_then(hit) {
-                    action = Some(Action::Select(at_offset(vs.doc, o)));
+                    action = Some(Action::Select(at_offset(vs.doc, o + base)));
                 }
             }
             if let Some(p) = resp.hover_pos()
                 && let Some(o) = hit(p)
             {
-                let target = at_offset(vs.doc, o);
+                let target = at_offset(vs.doc, o + base);
                 if target != Selection::None {
                     ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
                     let doc = vs.doc;
@@ -261,7 +297,7 @@ fn search_bar(ui: &mut egui::Ui, text: &str, st: &mut ArticleState) {
             st.search_hits = crate::search::find_all(text, &st.search);
             st.search_current = 0;
             if let Some(h) = st.search_hits.first() {
-                st.scroll_to = Some(h.start);
+                st.scroll_to = Some(h.start + st.base);
             }
         }
         let n = st.search_hits.len();
@@ -283,7 +319,7 @@ fn search_bar(ui: &mut egui::Ui, text: &str, st: &mut ArticleState) {
             } else {
                 (st.search_current + n - 1) % n
             };
-            st.scroll_to = Some(st.search_hits[st.search_current].start);
+            st.scroll_to = Some(st.search_hits[st.search_current].start + st.base);
         }
         if ui
             .small_button(tr::t(ui, "close"))

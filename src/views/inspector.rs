@@ -123,6 +123,32 @@ fn event(ui: &mut egui::Ui, vs: &ViewState<'_>, i: usize, action: &mut Option<Ac
             label(ui, &format!("• {t}"), &font, col);
         }
     }
+    let accounts = crate::corpus::accounts(e);
+    if accounts.len() > 1 {
+        heading(
+            ui,
+            &tsf(ui, "sources-heading", &[("n", accounts.len().into())]),
+        );
+        for (n, a) in accounts.iter().enumerate() {
+            let part = vs.articles.iter().find(|p| p.id == a.article);
+            let title = part.map_or_else(|| a.event.clone(), |p| p.title.clone());
+            let outlet = part.and_then(|p| p.outlet.clone()).unwrap_or_default();
+            let line = tsf(
+                ui,
+                "source-line",
+                &[
+                    ("n", (n + 1).into()),
+                    ("title", title.into()),
+                    ("outlet", outlet.into()),
+                ],
+            );
+            if link(ui, &line, &font)
+                && let Some(s) = a.evidence.first()
+            {
+                *action = Some(Action::ShowInArticle(s.start));
+            }
+        }
+    }
     heading(ui, &ts(ui, "evidence"));
     let quote_style = TextStyle {
         line_spacing: 1.3,

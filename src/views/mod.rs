@@ -2,6 +2,7 @@
 //! ([`Action`]); the window and the exporter both draw through [`draw`] and [`layout`].
 
 pub mod article;
+pub mod articles;
 pub mod bitmap;
 pub mod editor;
 pub mod inspector;
@@ -9,6 +10,8 @@ pub mod relations;
 pub mod style;
 pub mod timeline;
 pub mod tr;
+
+use std::ops::Range;
 
 use crate::graph::Graph;
 use crate::lanes::TimelineModel;
@@ -75,6 +78,11 @@ pub struct ViewState<'a> {
     pub names: crate::i18n::Names,
     /// Digits of the numbers Waqai writes.
     pub digits: crate::i18n::Digits,
+    /// The stretch of the text the article panel shows (chars, then bytes): one article of a
+    /// corpus; `None` for the whole text.
+    pub article_range: Option<(Range<usize>, Range<usize>)>,
+    /// The articles of a corpus (empty for one article).
+    pub articles: &'a [crate::corpus::ArticlePart],
 }
 
 impl<'a> ViewState<'a> {
@@ -104,6 +112,8 @@ impl<'a> ViewState<'a> {
             language,
             names: crate::i18n::Names::Arabic,
             digits: crate::i18n::Digits::Western,
+            article_range: None,
+            articles: &[],
         }
     }
 }
@@ -119,6 +129,8 @@ pub struct Panels {
     pub article: article::ArticleState,
     /// The publication-date field of the inspector.
     pub published: String,
+    /// The article list of a corpus.
+    pub articles: articles::ArticlesState,
 }
 
 impl Panels {
@@ -179,6 +191,8 @@ pub enum Action {
     ShowInArticle(usize),
     /// Open the export dialog for this panel.
     Export(Panel),
+    /// Turn the article panel to article `k` of a corpus.
+    ShowArticle(usize),
     /// Change the document (undoable).
     Edit(crate::model::Edit),
 }
@@ -231,6 +245,15 @@ pub fn layout(
                 actions.extend(draw(ui, vs, panels, Panel::Article));
             });
     }
+    if !vs.articles.is_empty() {
+        egui::Panel::left("articles")
+            .resizable(true)
+            .default_size(total_w * 0.18)
+            .size_range(140.0..=total_w * 0.4)
+            .show(ui, |ui| {
+                actions.extend(articles::show(ui, vs, &mut panels.articles));
+            });
+    }
     if shown.relations {
         egui::Panel::left("relations")
             .resizable(true)
@@ -274,7 +297,7 @@ pub fn layout(
                 actions.extend(draw(ui, vs, panels, Panel::Relations));
             });
     }
-    for salt in ["timeline", "article", "relations"] {
+    for salt in ["timeline", "article", "relations", "articles"] {
         tr::name_resize_handle(ui, salt);
     }
     egui::CentralPanel::default().show(ui, |ui| {

@@ -492,7 +492,14 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut TimelineState) -> Op
                 let mut events: Vec<_> = span.iter().collect();
                 events.sort_by(|a, b| a.1.0.total_cmp(&b.1.0));
                 for (ev, (x, y0, _)) in events {
-                    let label = vs.digits.apply(&short_label(vs.doc, *ev, vs.names));
+                    let mut label = vs.digits.apply(&short_label(vs.doc, *ev, vs.names));
+                    let told = crate::corpus::accounts(&vs.doc.events[*ev]).len();
+                    if told > 1 {
+                        label = vs.locale().f(
+                            "label-with-sources",
+                            &[("label", label.into()), ("n", told.into())],
+                        );
+                    }
                     let (s, lay) = crate::text::label_layout(ui.ctx(), &label, &font, 150.0);
                     let size = vec2(s.natural_width(), lay.height);
                     let Some(rect) = rows

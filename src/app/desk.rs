@@ -1,0 +1,454 @@
+//! A desk of articles in the window: a corpus open, what its filter lets through composed into
+//! the session's document, imports running in the background with their progress, the filter
+//! bar and the article list.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::{Arc, Mutex};
+
+use super::WaqaiApp;
+use crate::corpus::{ActorRow, ArticlePart, Corpus, Filter, ImportReport, Progress};
+use crate::selection::Selection;
+use crate::views::tr::{self, t, tf, ts, tsf};
+
+/// An open corpus and what the window shows of it.
+pub struct Desk {
+    /// The corpus (read on the window's thread; imports write through their own connection).
+    pub corpus: Corpus,
+    /// What is shown.
+    pub filter: Filter,
+    /// The shown articles, in the order of the composed text.
+    pub articles: Vec<ArticlePart>,
+    /// Actors named in two articles or more, for the filter (the most widely named first).
+    pub actors: Vec<ActorRow>,
+    /// Outlets of the corpus.
+    pub outlets: Vec<String>,
+    /// The import running, if any.
+    pub import: Option<ImportJob>,
+    /// The words typed in the filter bar (applied on Enter).
+    pub query: String,
+}
+
+/// An import running on its own thread.
+pub struct ImportJob {
+    progress: Arc<Mutex<Progress>>,
+    cancel: Arc<AtomicBool>,
+    done: Receiver<Result<ImportReport, String>>,
+}
+
+impl ImportJob {
+    /// Counts so far.
+    pub fn progress(&self) -> Progress {
+        self.progress.lock().map(|p| *p).unwrap_or_default()
+    }
+}
+
+impl Desk {
+    fn open(path: &Path) -> Result<Self, String> {
+        let corpus = Corpus::open(path)?;
+        let mut desk = Desk {
+            corpus,
+            filter: Filter::default(),
+            articles: Vec::new(),
+            actors: Vec::new(),
+            outlets: Vec::new(),
+            import: None,
+            query: String::new(),
+        };
+        desk.refresh_lists()?;
+        Ok(desk)
+    }
+
+    fn refresh_lists(&mut self) -> Result<(), String> {
+        self.actors = self.corpus.actors(2)?;
+        self.actors.truncate(300);
+        let mut outlets: Vec<String> = self
+            .corpus
+            .articles()?
+            .into_iter()
+            .filter_map(|a| a.outlet)
+            .collect();
+        outlets.sort();
+        outlets.dedup();
+        self.outlets = outlets;
+        Ok(())
+    }
+
+    /// The name of the corpus file.
+    pub fn name(&self) -> String {
+        self.corpus
+            .path()
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    }
+
+    /// The filter in words, empty when nothing is filtered.
+    pub fn filter_text(&self, locale: crate::i18n::Locale) -> String {
+        let f = &self.filter;
+        let mut parts = Vec::new();
+        if !f.query.is_empty() {
+            parts.push(format!("«{}»", f.query));
+        }
+        if let Some(a) = f.actor {
+            let name = self
+                .actors
+                .iter()
+                .find(|x| x.id == a)
+                .map_or_else(|| crate::corpus::entity_id(a), |x| x.name.clone());
+            parts.push(name);
+        }
+        if let Some(k) = &f.kind {
+            parts.push(locale.term("kind", k));
+        }
+        if let Some(o) = &f.outlet {
+            parts.push(o.clone());
+        }
+        if let Some(c) = &f.country {
+            parts.push(c.clone());
+        }
+        parts.join(" · ")
+    }
+}
+
+impl WaqaiApp {
+    /// Opens the corpus at `path` (creating it when it does not exist) and shows all of it.
+    pub fn open_corpus(&mut self, path: &Path) -> bool {
+        match Desk::open(path) {
+            Ok(desk) => {
+                self.desk = Some(desk);
+                self.recompose();
+                true
+            }
+            Err(e) => {
+                self.banner = Some(self.locale().f("error-open", &[("why", e.into())]));
+                false
+            }
+        }
+    }
+
+    /// Composes what the filter lets through into the session's document.
+    pub fn recompose(&mut self) {
+        let Some(desk) = &mut self.desk else {
+            return;
+        };
+        match desk.corpus.compose(&desk.filter) {
+            Ok(composed) => {
+                desk.articles = composed.articles;
+                self.set_document(composed.doc, None);
+            }
+            Err(e) => self.banner = Some(self.locale().f("error-open", &[("why", e.into())])),
+        }
+    }
+
+    /// Sets the corpus filter and shows what it lets through.
+    pub fn set_filter(&mut self, filter: Filter) {
+        if let Some(desk) = &mut self.desk {
+            desk.query.clone_from(&filter.query);
+            desk.filter = filter;
+            self.recompose();
+        }
+    }
+
+    /// The corpus shown, if any.
+    pub fn desk(&self) -> Option<&Desk> {
+        self.desk.as_ref()
+    }
+
+    /// Imports `files` (and the articles of folders) into the open corpus on a background
+    /// thread, with progress and cancel.
+    pub fn import(&mut self, files: Vec<PathBuf>) {
+        let Some(desk) = &mut self.desk else {
+            return;
+        };
+        if desk.import.is_some() || files.is_empty() {
+            return;
+        }
+        let path = desk.corpus.path().to_owned();
+        let progress = Arc::new(Mutex::new(Progress::default()));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (p, c) = (progress.clone(), cancel.clone());
+        std::thread::spawn(move || {
+            let result = Corpus::open(&path).map(|mut corpus| {
+                let files = crate::corpus::input_files(&files);
+                let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+                crate::corpus::import_paths(&mut corpus, &files, threads, &c, &mut |now| {
+                    if let Ok(mut p) = p.lock() {
+                        *p = *now;
+                    }
+                })
+            });
+            let _ = tx.send(result);
+        });
+        desk.import = Some(ImportJob {
+            progress,
+            cancel,
+            done: rx,
+        });
+    }
+
+    /// Whether an import is running.
+    pub fn is_importing(&self) -> bool {
+        self.desk.as_ref().is_some_and(|d| d.import.is_some())
+    }
+
+    /// Stops the running import (what it wrote stays).
+    pub fn cancel_import(&mut self) {
+        if let Some(job) = self.desk.as_ref().and_then(|d| d.import.as_ref()) {
+            job.cancel.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// Picks up the end of an import: the corpus is composed again.
+    pub(super) fn poll_import(&mut self, ctx: &egui::Context) {
+        let Some(desk) = &mut self.desk else {
+            return;
+        };
+        let Some(job) = &desk.import else {
+            return;
+        };
+        match job.done.try_recv() {
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            Ok(result) => {
+                desk.import = None;
+                let locale = self.locale();
+                match result {
+                    Ok(report) => {
+                        let p = &report.progress;
+                        let id = if report.cancelled {
+                            "import-cancelled"
+                        } else {
+                            "import-done"
+                        };
+                        self.status_note = Some(locale.f(
+                            id,
+                            &[
+                                ("new", p.new.into()),
+                                ("unchanged", p.unchanged.into()),
+                                ("failed", p.failed.into()),
+                            ],
+                        ));
+                        if let Some((path, why)) = report.failures.first() {
+                            let path = path.display().to_string();
+                            self.banner = Some(locale.f(
+                                "import-failure",
+                                &[
+                                    ("n", report.failures.len().into()),
+                                    ("path", path.into()),
+                                    ("why", why.clone().into()),
+                                ],
+                            ));
+                        }
+                    }
+                    Err(e) => self.banner = Some(locale.f("error-open", &[("why", e.into())])),
+                }
+                if let Some(desk) = &mut self.desk
+                    && let Err(e) = desk.refresh_lists()
+                {
+                    self.banner = Some(e);
+                }
+                self.recompose();
+            }
+            Err(TryRecvError::Disconnected) => {
+                desk.import = None;
+                self.banner = Some(self.locale().t("import-stopped"));
+            }
+        }
+    }
+
+    /// The import's progress bar in the status bar: count, rate and a cancel button.
+    pub(super) fn import_status(&mut self, ui: &mut egui::Ui) {
+        let Some(job) = self.desk.as_ref().and_then(|d| d.import.as_ref()) else {
+            return;
+        };
+        let p = job.progress();
+        ui.separator();
+        let fraction = if p.total == 0 {
+            0.0
+        } else {
+            p.done as f32 / p.total as f32
+        };
+        let text = tsf(
+            ui,
+            "import-progress",
+            &[
+                ("done", p.done.into()),
+                ("total", p.total.into()),
+                ("rate", format!("{:.0}", p.rate()).into()),
+            ],
+        );
+        ui.add(
+            egui::ProgressBar::new(fraction)
+                .desired_width(160.0)
+                .text(tr::text(ui, &text)),
+        );
+        if ui
+            .button(t(ui, "cancel"))
+            .on_hover_text(t(ui, "import-cancel-tip"))
+            .clicked()
+        {
+            self.cancel_import();
+        }
+    }
+
+    /// The filter bar over the views: words, actor, kind, outlet, and what is filtered.
+    pub(super) fn filter_bar(&mut self, ui: &mut egui::Ui) {
+        let locale = self.locale();
+        let Some(desk) = &mut self.desk else {
+            return;
+        };
+        let mut next = desk.filter.clone();
+        tr::row(ui, |ui| {
+            let color = ui.visuals().strong_text_color();
+            crate::text::label(ui, &desk.name(), &crate::fonts::ui(13.0), color);
+            ui.separator();
+            let hint = ts(ui, "filter-words-hint");
+            let field = crate::text::text_field(
+                ui,
+                ui.make_persistent_id("corpus-query"),
+                &mut desk.query,
+                &crate::text::FieldOptions {
+                    hint: &hint,
+                    width: Some(180.0),
+                    ..Default::default()
+                },
+            );
+            if field.submitted {
+                next.query = desk.query.trim().to_owned();
+            }
+            field.response.on_hover_text(t(ui, "filter-words-tip"));
+            let none = ts(ui, "filter-any");
+            let actor = next
+                .actor
+                .and_then(|a| desk.actors.iter().find(|x| x.id == a))
+                .map_or(ts(ui, "filter-any-actor"), |x| x.name.clone());
+            let r = egui::ComboBox::from_id_salt("corpus-actor")
+                .selected_text(tr::text(ui, &actor))
+                .width(160.0)
+                .show_ui(ui, |ui| {
+                    if ui
+                        .selectable_label(next.actor.is_none(), tr::text(ui, &none))
+                        .clicked()
+                    {
+                        next.actor = None;
+                    }
+                    for a in &desk.actors {
+                        let line = format!("{} ({})", a.name, a.articles);
+                        if crate::text::egui_text::selectable(ui, next.actor == Some(a.id), &line)
+                            .clicked()
+                        {
+                            next.actor = Some(a.id);
+                        }
+                    }
+                });
+            let name = ts(ui, "filter-actor");
+            let enabled = r.response.enabled();
+            r.response
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, enabled, &name));
+            let kind = next
+                .kind
+                .as_deref()
+                .map_or(ts(ui, "filter-any-kind"), |k| locale.term("kind", k));
+            let r = egui::ComboBox::from_id_salt("corpus-kind")
+                .selected_text(tr::text(ui, &kind))
+                .show_ui(ui, |ui| {
+                    if ui
+                        .selectable_label(next.kind.is_none(), tr::text(ui, &none))
+                        .clicked()
+                    {
+                        next.kind = None;
+                    }
+                    for k in crate::model::EVENT_KINDS {
+                        let label = tr::text(ui, &locale.term("kind", k));
+                        if ui
+                            .selectable_label(next.kind.as_deref() == Some(k), label)
+                            .clicked()
+                        {
+                            next.kind = Some(k.to_owned());
+                        }
+                    }
+                });
+            let name = ts(ui, "filter-kind");
+            let enabled = r.response.enabled();
+            r.response
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, enabled, &name));
+            let outlet = next
+                .outlet
+                .clone()
+                .unwrap_or_else(|| ts(ui, "filter-any-outlet"));
+            let r = egui::ComboBox::from_id_salt("corpus-outlet")
+                .selected_text(tr::text(ui, &outlet))
+                .show_ui(ui, |ui| {
+                    if ui
+                        .selectable_label(next.outlet.is_none(), tr::text(ui, &none))
+                        .clicked()
+                    {
+                        next.outlet = None;
+                    }
+                    for o in &desk.outlets {
+                        if ui
+                            .selectable_label(next.outlet.as_ref() == Some(o), o)
+                            .clicked()
+                        {
+                            next.outlet = Some(o.clone());
+                        }
+                    }
+                });
+            let name = ts(ui, "filter-outlet");
+            let enabled = r.response.enabled();
+            r.response
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, enabled, &name));
+            if !desk.filter.is_empty() {
+                ui.separator();
+                let shown = desk.filter_text(locale);
+                let warn = ui.visuals().warn_fg_color;
+                tr::colored(
+                    ui,
+                    warn,
+                    &tsf(ui, "filter-shown", &[("what", shown.into())]),
+                );
+                if ui
+                    .button(t(ui, "filter-clear"))
+                    .on_hover_text(t(ui, "filter-clear-tip"))
+                    .clicked()
+                {
+                    next = Filter::default();
+                }
+            }
+            let n = desk.articles.len();
+            ui.label(tf(ui, "filter-articles", &[("n", n.into())]));
+        });
+        if next != desk.filter {
+            self.set_filter(next);
+        }
+    }
+
+    /// Where the article panel stands: the article holding the last place shown.
+    pub(super) fn article_range(&self) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+        let desk = self.desk.as_ref()?;
+        let at = self.panels.article.anchor;
+        let k = desk
+            .articles
+            .partition_point(|a| a.chars.end <= at)
+            .min(desk.articles.len().checked_sub(1)?);
+        let a = &desk.articles[k];
+        Some((a.chars.clone(), a.bytes.clone()))
+    }
+
+    /// Shows article `k` of the list: the selection is cleared and the article panel turns to it.
+    pub fn show_article(&mut self, k: usize) {
+        let Some(start) = self
+            .desk
+            .as_ref()
+            .and_then(|d| d.articles.get(k))
+            .map(|a| a.chars.start)
+        else {
+            return;
+        };
+        self.select(Selection::None);
+        self.panels.article.show_char(start);
+    }
+}

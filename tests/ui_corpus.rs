@@ -1,0 +1,150 @@
+//! A desk of articles in the window, driven through its real UI: a folder added with progress,
+//! the corpus filtered by an actor (the timeline shows only their events) and searched in
+//! another hamza spelling, the article panel turning to the article an event comes from.
+//! Reads the 40 development articles from `../shared/corpus` (skips without it).
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use waqai::app::{FilePicker, WaqaiApp};
+use waqai::selection::Selection;
+
+/// Answers the file dialogs with the given paths, in turn.
+struct Paths(VecDeque<PathBuf>);
+
+impl FilePicker for Paths {
+    fn open(&mut self) -> Option<PathBuf> {
+        self.0.pop_front()
+    }
+    fn save(&mut self, _name: &str) -> Option<PathBuf> {
+        self.0.pop_front()
+    }
+    fn folder(&mut self) -> Option<PathBuf> {
+        self.0.pop_front()
+    }
+}
+
+fn dev_articles() -> Option<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    Some(waqai::extract::gold::find_corpus(root)?.join("dev"))
+}
+
+fn wait(h: &mut Harness<'static, WaqaiApp>, busy: impl Fn(&WaqaiApp) -> bool) {
+    for _ in 0..6000 {
+        if !busy(h.state()) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.run_steps(1);
+    }
+    panic!("still busy");
+}
+
+#[test]
+fn a_corpus_built_filtered_and_searched_in_the_window() {
+    let Some(dev) = dev_articles() else {
+        println!("skipped: ../shared/corpus is absent");
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("waqai-ui-corpus-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch");
+    let db = dir.join("desk.waqai.db");
+
+    let app = WaqaiApp::new(waqai::seed::document(), None);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(waqai::fonts::install)
+        .build_ui_state(|ui, app: &mut WaqaiApp| app.show(ui), app);
+    h.state_mut().picker = Box::new(Paths(VecDeque::from([db.clone(), dev])));
+    h.run_steps(2);
+
+    // File → New corpus (Ctrl+N), then Add a folder (Ctrl+Shift+F): imported in the
+    // background, the progress in the status bar.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run_steps(2);
+    assert!(h.state().desk().is_some(), "{:?}", h.state().banner());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    h.run_steps(1);
+    assert!(h.state().is_importing());
+    wait(&mut h, WaqaiApp::is_importing);
+    h.run_steps(2);
+    let desk = h.state().desk().expect("a corpus");
+    assert_eq!(desk.articles.len(), 40);
+    let all_events = h.state().session.doc().events.len();
+    assert!(all_events > 40, "{all_events} events");
+    assert!(h.state().banner().is_none(), "{:?}", h.state().banner());
+
+    // Filter by an actor named in several articles: the timeline shows only their events.
+    let (actor, name) = {
+        let a = &h.state().desk().expect("a corpus").actors[0];
+        (a.id, a.name.clone())
+    };
+    h.get_by_label("Actor").click();
+    h.run_steps(2);
+    let label = h
+        .state()
+        .desk()
+        .expect("a corpus")
+        .actors
+        .iter()
+        .find(|a| a.id == actor)
+        .map(|a| format!("{} ({})", a.name, a.articles))
+        .expect("listed");
+    h.get_by_label(&label).click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().desk().expect("a corpus").filter.actor,
+        Some(actor)
+    );
+    let doc = h.state().session.doc();
+    let id = waqai::corpus::entity_id(actor);
+    assert!(!doc.events.is_empty() && doc.events.len() < all_events);
+    let marks = &h.state().panels.timeline.marks;
+    assert!(!marks.is_empty());
+    for (ev, _) in marks {
+        assert!(
+            doc.events[*ev].participants.iter().any(|p| p.entity == id),
+            "a mark of an event without {name}"
+        );
+    }
+    // The filter is shown, and clears.
+    h.get_by_label("Clear the filter").click();
+    h.run_steps(3);
+    assert_eq!(h.state().session.doc().events.len(), all_events);
+
+    // Words in another hamza spelling: «الاردن» finds the articles that write «الأردن».
+    h.get_by_label("words in the articles").click();
+    h.run_steps(1);
+    h.get_by_label("words in the articles").type_text("الاردن");
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    let desk = h.state().desk().expect("a corpus");
+    assert!(
+        (4..40).contains(&desk.articles.len()),
+        "{}",
+        desk.articles.len()
+    );
+    let text = &h.state().session.doc().article.text;
+    assert!(text.contains("الأردن") && !text.contains("الاردن "));
+
+    // Selecting an event turns the article panel to the article it comes from.
+    let last = h.state().session.doc().events.len() - 1;
+    h.state_mut().select(Selection::Event(last));
+    h.run_steps(2);
+    let start = h.state().session.doc().events[last].evidence[0].start;
+    let app = h.state();
+    let part = app
+        .desk()
+        .expect("a corpus")
+        .articles
+        .iter()
+        .find(|a| a.chars.contains(&start))
+        .expect("its article");
+    assert_eq!(app.panels.article.base, part.chars.start);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -298,3 +298,71 @@ fn export_takes_a_corpus_and_a_filter() {
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("no actor"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A namesake split off in one article becomes an actor of its own there, and moving the
+/// mentions back undoes it; an article's date set in the corpus dates its relative events.
+#[test]
+fn actors_split_and_merge_across_articles_and_dates_resolve() {
+    let Some([dev, _]) = real_articles() else {
+        println!("skipped: ../shared/corpus is absent");
+        return;
+    };
+    let dir = scratch("split");
+    let mut corpus = Corpus::open(&dir.join("desk.waqai.db")).expect("a new corpus");
+    let files = input_files(&[dev]);
+    import_paths(&mut corpus, &files, 2, &AtomicBool::new(false), &mut |_| {});
+    let widest = corpus.actors(3).expect("actors")[0].clone();
+    let articles_of = |c: &Corpus, id: i64| {
+        c.actors(1)
+            .expect("actors")
+            .iter()
+            .find(|a| a.id == id)
+            .map_or(0, |a| a.articles)
+    };
+    let composed = corpus.compose(&Filter::default()).expect("composed");
+    let article = composed
+        .articles
+        .iter()
+        .find(|p| {
+            composed.doc.entities.iter().any(|e| {
+                e.id == waqai::corpus::entity_id(widest.id)
+                    && e.mentions.iter().any(|m| p.chars.contains(&m.start))
+            })
+        })
+        .expect("an article naming it")
+        .id;
+    let moves = corpus.split_moves(widest.id, article).expect("split");
+    assert!(!moves.is_empty());
+    let back = corpus.move_mentions(&moves).expect("moved");
+    assert_eq!(articles_of(&corpus, widest.id), widest.articles - 1);
+    assert_eq!(articles_of(&corpus, moves[0].actor), 1);
+    corpus.move_mentions(&back).expect("moved back");
+    assert_eq!(articles_of(&corpus, widest.id), widest.articles);
+
+    // «اليوم» in an article dated in the corpus becomes that day.
+    let relative = composed
+        .doc
+        .events
+        .iter()
+        .find(|e| e.when.relative_days == Some(0) && e.when.date.is_none())
+        .expect("an event told as today");
+    let start = relative.evidence[0].start;
+    let part = composed
+        .articles
+        .iter()
+        .find(|p| p.chars.contains(&start))
+        .expect("its article");
+    corpus
+        .set_published(part.id, Some("2015-08-04"))
+        .expect("dated");
+    assert!(corpus.set_published(part.id, Some("2015-02-30")).is_err());
+    let dated = corpus.compose(&Filter::default()).expect("composed");
+    assert!(
+        dated
+            .doc
+            .events
+            .iter()
+            .any(|e| e.when.date.as_deref() == Some("2015-08-04"))
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -66,11 +66,12 @@ fn a_corpus_built_filtered_and_searched_in_the_window() {
     // background, the progress in the status bar.
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run_steps(2);
+    wait(&mut h, WaqaiApp::is_composing);
     assert!(h.state().desk().is_some(), "{:?}", h.state().banner());
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
     h.run_steps(1);
     assert!(h.state().is_importing());
-    wait(&mut h, WaqaiApp::is_importing);
+    wait(&mut h, |app| app.is_importing() || app.is_composing());
     h.run_steps(2);
     let desk = h.state().desk().expect("a corpus");
     assert_eq!(desk.articles.len(), 40);
@@ -95,7 +96,9 @@ fn a_corpus_built_filtered_and_searched_in_the_window() {
         .map(|a| format!("{} ({})", a.name, a.articles))
         .expect("listed");
     h.get_by_label(&label).click();
-    h.run_steps(3);
+    h.run_steps(1);
+    wait(&mut h, WaqaiApp::is_composing);
+    h.run_steps(2);
     assert_eq!(
         h.state().desk().expect("a corpus").filter.actor,
         Some(actor)
@@ -113,7 +116,9 @@ fn a_corpus_built_filtered_and_searched_in_the_window() {
     }
     // The filter is shown, and clears.
     h.get_by_label("Clear the filter").click();
-    h.run_steps(3);
+    h.run_steps(1);
+    wait(&mut h, WaqaiApp::is_composing);
+    h.run_steps(2);
     assert_eq!(h.state().session.doc().events.len(), all_events);
 
     // Words in another hamza spelling: «الاردن» finds the articles that write «الأردن».
@@ -122,7 +127,9 @@ fn a_corpus_built_filtered_and_searched_in_the_window() {
     h.get_by_label("words in the articles").type_text("الاردن");
     h.run_steps(1);
     h.key_press(Key::Enter);
-    h.run_steps(3);
+    h.run_steps(1);
+    wait(&mut h, WaqaiApp::is_composing);
+    h.run_steps(2);
     let desk = h.state().desk().expect("a corpus");
     assert!(
         (4..40).contains(&desk.articles.len()),
@@ -146,5 +153,35 @@ fn a_corpus_built_filtered_and_searched_in_the_window() {
         .find(|a| a.chars.contains(&start))
         .expect("its article");
     assert_eq!(app.panels.article.base, part.chars.start);
+
+    // Merging two actors is made in the corpus, and undone with Ctrl+Z.
+    let (keep, gone, line) = {
+        let doc = h.state().session.doc();
+        let gone = &doc.entities[1];
+        (
+            doc.entities[0].id.clone(),
+            gone.id.clone(),
+            format!("{} · {}", gone.name, gone.kind),
+        )
+    };
+    let before = h.state().session.doc().entities.len();
+    h.state_mut().select(Selection::Entity(0));
+    h.run_steps(2);
+    h.get_by_label("Merge another actor into this one…").click();
+    h.run_steps(2);
+    h.get_by_label(&line).click();
+    h.run_steps(1);
+    wait(&mut h, WaqaiApp::is_composing);
+    h.run_steps(2);
+    let doc = h.state().session.doc();
+    assert_eq!(doc.entities.len(), before - 1, "{keep} ← {gone}");
+    assert!(doc.entity(&gone).is_none() && doc.entity(&keep).is_some());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(1);
+    wait(&mut h, WaqaiApp::is_composing);
+    h.run_steps(2);
+    let doc = h.state().session.doc();
+    assert_eq!(doc.entities.len(), before);
+    assert!(doc.entity(&gone).is_some());
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -376,3 +376,7 @@ article-line = { $date } · { $events } events
 sources-heading = SOURCES ({ $n }) — click one to read its account
 source-line = { $n }. { $title } { $outlet }
 label-with-sources = { $label } · { $n } sources
+composing = composing the corpus…
+compose-stopped = The corpus could not be composed (the worker stopped)
+roles-then-tip = What the report of this meeting calls them (their title then)
+corpus-edit-elsewhere = In a corpus, actors are merged and split and articles dated here; other edits are made in an article opened on its own

@@ -8,7 +8,10 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::{Arc, Mutex};
 
 use super::WaqaiApp;
-use crate::corpus::{ActorRow, ArticlePart, Corpus, Filter, ImportReport, Progress};
+use crate::corpus::{
+    ActorRow, ArticlePart, Composed, Corpus, Filter, ImportReport, Move, Progress, actor_of_entity,
+};
+use crate::model::Edit;
 use crate::selection::Selection;
 use crate::views::tr::{self, t, tf, ts, tsf};
 
@@ -28,6 +31,64 @@ pub struct Desk {
     pub import: Option<ImportJob>,
     /// The words typed in the filter bar (applied on Enter).
     pub query: String,
+    /// The composition running on its own thread, if any (a large corpus takes a while).
+    composing: Option<Receiver<Result<Shown, String>>>,
+    /// Changes to the corpus that can be undone, the last one last.
+    undo: Vec<CorpusEdit>,
+    /// Changes undone that can be redone.
+    redo: Vec<CorpusEdit>,
+}
+
+/// A change to a corpus, as its own undo: applying it gives back the change that undoes it.
+#[derive(Clone, Debug)]
+enum CorpusEdit {
+    /// Entities of articles made mentions of other actors (merging, splitting actors).
+    Moves(Vec<Move>),
+    /// The publication date of an article.
+    Published(i64, Option<String>),
+}
+
+impl CorpusEdit {
+    fn apply(&self, corpus: &mut Corpus) -> Result<CorpusEdit, String> {
+        match self {
+            CorpusEdit::Moves(moves) => corpus.move_mentions(moves).map(CorpusEdit::Moves),
+            CorpusEdit::Published(id, date) => {
+                let before = corpus
+                    .articles()?
+                    .into_iter()
+                    .find(|a| a.id == *id)
+                    .and_then(|a| a.published);
+                corpus.set_published(*id, date.as_deref())?;
+                Ok(CorpusEdit::Published(*id, before))
+            }
+        }
+    }
+}
+
+/// What a composition thread gives back: the composed corpus and the filter bar's lists.
+struct Shown {
+    composed: Composed,
+    actors: Vec<ActorRow>,
+    outlets: Vec<String>,
+}
+
+/// Composes what `filter` lets through, and the lists the filter bar offers.
+fn compose(path: &Path, filter: &Filter) -> Result<Shown, String> {
+    let corpus = Corpus::open(path)?;
+    let composed = corpus.compose(filter)?;
+    let (actors, outlets) = lists(&corpus)?;
+    Ok(Shown {
+        composed,
+        actors,
+        outlets,
+    })
+}
+
+/// Actors named in two articles or more (the 300 most widely named), and the outlets.
+fn lists(corpus: &Corpus) -> Result<(Vec<ActorRow>, Vec<String>), String> {
+    let mut actors = corpus.actors(2)?;
+    actors.truncate(300);
+    Ok((actors, corpus.outlets()?))
 }
 
 /// An import running on its own thread.
@@ -47,7 +108,7 @@ impl ImportJob {
 impl Desk {
     fn open(path: &Path) -> Result<Self, String> {
         let corpus = Corpus::open(path)?;
-        let mut desk = Desk {
+        let desk = Desk {
             corpus,
             filter: Filter::default(),
             articles: Vec::new(),
@@ -55,24 +116,11 @@ impl Desk {
             outlets: Vec::new(),
             import: None,
             query: String::new(),
+            composing: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
         };
-        desk.refresh_lists()?;
         Ok(desk)
-    }
-
-    fn refresh_lists(&mut self) -> Result<(), String> {
-        self.actors = self.corpus.actors(2)?;
-        self.actors.truncate(300);
-        let mut outlets: Vec<String> = self
-            .corpus
-            .articles()?
-            .into_iter()
-            .filter_map(|a| a.outlet)
-            .collect();
-        outlets.sort();
-        outlets.dedup();
-        self.outlets = outlets;
-        Ok(())
     }
 
     /// The name of the corpus file.
@@ -112,11 +160,19 @@ impl Desk {
 }
 
 impl WaqaiApp {
-    /// Opens the corpus at `path` (creating it when it does not exist) and shows all of it.
+    /// Opens the corpus at `path` (creating it when it does not exist) and shows all of it: the
+    /// window shows the corpus at once, its views fill in when the composition (on its own
+    /// thread) is done.
     pub fn open_corpus(&mut self, path: &Path) -> bool {
         match Desk::open(path) {
             Ok(desk) => {
+                let mut empty = crate::model::Document {
+                    format: crate::model::FORMAT.to_owned(),
+                    ..Default::default()
+                };
+                empty.article.title = desk.name();
                 self.desk = Some(desk);
+                self.set_document(empty, None);
                 self.recompose();
                 true
             }
@@ -127,17 +183,125 @@ impl WaqaiApp {
         }
     }
 
-    /// Composes what the filter lets through into the session's document.
+    /// Composes what the filter lets through into the session's document, on its own thread
+    /// (a later call supersedes a running one).
     pub fn recompose(&mut self) {
         let Some(desk) = &mut self.desk else {
             return;
         };
-        match desk.corpus.compose(&desk.filter) {
-            Ok(composed) => {
-                desk.articles = composed.articles;
-                self.set_document(composed.doc, None);
+        let (path, filter) = (desk.corpus.path().to_owned(), desk.filter.clone());
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(compose(&path, &filter));
+        });
+        desk.composing = Some(rx);
+    }
+
+    /// Whether a composition is running.
+    pub fn is_composing(&self) -> bool {
+        self.desk.as_ref().is_some_and(|d| d.composing.is_some())
+    }
+
+    /// Shows a finished composition.
+    pub(super) fn poll_compose(&mut self, ctx: &egui::Context) {
+        let Some(desk) = &mut self.desk else {
+            return;
+        };
+        let Some(rx) = &desk.composing else {
+            return;
+        };
+        match rx.try_recv() {
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(30));
             }
-            Err(e) => self.banner = Some(self.locale().f("error-open", &[("why", e.into())])),
+            Ok(Ok(shown)) => {
+                desk.composing = None;
+                desk.articles = shown.composed.articles;
+                desk.actors = shown.actors;
+                desk.outlets = shown.outlets;
+                self.set_document(shown.composed.doc, None);
+            }
+            Ok(Err(e)) => {
+                desk.composing = None;
+                self.banner = Some(self.locale().f("error-open", &[("why", e.into())]));
+            }
+            Err(TryRecvError::Disconnected) => {
+                desk.composing = None;
+                self.banner = Some(self.locale().t("compose-stopped"));
+            }
+        }
+    }
+
+    /// An edit of the corpus shown: merging or splitting actors across articles and setting an
+    /// article's date are made in the corpus (undoable); other edits belong to an article opened
+    /// on its own. Returns whether the corpus took it.
+    pub(super) fn corpus_edit(&mut self, edit: &Edit) -> bool {
+        let Some(desk) = &mut self.desk else {
+            return false;
+        };
+        let article_at = |at: usize| {
+            let k = desk.articles.partition_point(|a| a.chars.end <= at);
+            desk.articles.get(k).map(|a| a.id)
+        };
+        let change = match edit {
+            Edit::Merge(keep, gone) => match (actor_of_entity(keep), actor_of_entity(gone)) {
+                (Some(k), Some(g)) => desk.corpus.merge_moves(k, g).map(CorpusEdit::Moves),
+                _ => return false,
+            },
+            Edit::SplitMention(entity, span) => {
+                match (actor_of_entity(entity), article_at(span.start)) {
+                    (Some(a), Some(article)) => {
+                        desk.corpus.split_moves(a, article).map(CorpusEdit::Moves)
+                    }
+                    _ => return false,
+                }
+            }
+            Edit::SetPublished(date) => match article_at(self.panels.article.anchor) {
+                Some(id) => Ok(CorpusEdit::Published(id, date.clone())),
+                None => return false,
+            },
+            _ => {
+                self.banner = Some(self.locale().t("corpus-edit-elsewhere"));
+                return true;
+            }
+        };
+        match change.and_then(|c| c.apply(&mut desk.corpus)) {
+            Ok(inverse) => {
+                desk.undo.push(inverse);
+                desk.redo.clear();
+                self.recompose();
+            }
+            Err(e) => self.banner = Some(self.locale().f("error-edit", &[("why", e.into())])),
+        }
+        true
+    }
+
+    /// Whether the corpus has a change to undo (`redo`: to redo).
+    pub(super) fn corpus_can(&self, redo: bool) -> bool {
+        self.desk
+            .as_ref()
+            .is_some_and(|d| !if redo { &d.redo } else { &d.undo }.is_empty())
+    }
+
+    /// Undoes (or redoes) the last change to the corpus.
+    pub(super) fn corpus_undo(&mut self, redo: bool) {
+        let Some(desk) = &mut self.desk else {
+            return;
+        };
+        let from = if redo { &mut desk.redo } else { &mut desk.undo };
+        let Some(edit) = from.pop() else {
+            return;
+        };
+        match edit.apply(&mut desk.corpus) {
+            Ok(inverse) => {
+                if redo {
+                    desk.undo.push(inverse);
+                } else {
+                    desk.redo.push(inverse);
+                }
+                self.recompose();
+            }
+            Err(e) => self.banner = Some(self.locale().f("error-edit", &[("why", e.into())])),
         }
     }
 
@@ -245,11 +409,6 @@ impl WaqaiApp {
                     }
                     Err(e) => self.banner = Some(locale.f("error-open", &[("why", e.into())])),
                 }
-                if let Some(desk) = &mut self.desk
-                    && let Err(e) = desk.refresh_lists()
-                {
-                    self.banner = Some(e);
-                }
                 self.recompose();
             }
             Err(TryRecvError::Disconnected) => {
@@ -259,8 +418,14 @@ impl WaqaiApp {
         }
     }
 
-    /// The import's progress bar in the status bar: count, rate and a cancel button.
+    /// The import's progress bar in the status bar: count, rate and a cancel button; a spinner
+    /// while the corpus is composed.
     pub(super) fn import_status(&mut self, ui: &mut egui::Ui) {
+        if self.is_composing() {
+            ui.separator();
+            ui.spinner();
+            ui.label(t(ui, "composing"));
+        }
         let Some(job) = self.desk.as_ref().and_then(|d| d.import.as_ref()) else {
             return;
         };

@@ -300,6 +300,9 @@ impl WaqaiApp {
 
     /// Undoes the last edit, selection included.
     pub fn undo(&mut self) {
+        if self.desk.is_some() {
+            return self.corpus_undo(false);
+        }
         let nodes = self.session.graph().nodes.clone();
         if self.session.undo() {
             self.after_change(&nodes);
@@ -308,6 +311,9 @@ impl WaqaiApp {
 
     /// Redoes the last undone edit.
     pub fn redo(&mut self) {
+        if self.desk.is_some() {
+            return self.corpus_undo(true);
+        }
         let nodes = self.session.graph().nodes.clone();
         if self.session.redo() {
             self.after_change(&nodes);
@@ -490,6 +496,9 @@ impl WaqaiApp {
             Action::Select(s) => self.select(s),
             Action::ShowInArticle(o) => self.panels.article.show_char(o),
             Action::ShowArticle(k) => self.show_article(k),
+            Action::Edit(e) if self.desk.is_some() => {
+                self.corpus_edit(&e);
+            }
             Action::Edit(e) => {
                 let select_new = matches!(
                     e,
@@ -546,8 +555,8 @@ impl WaqaiApp {
     /// Whether a command can run now.
     pub fn enabled(&self, c: Command) -> bool {
         match c {
-            Command::Undo => self.session.can_undo(),
-            Command::Redo => self.session.can_redo(),
+            Command::Undo => self.session.can_undo() || self.corpus_can(false),
+            Command::Redo => self.session.can_redo() || self.corpus_can(true),
             Command::Copy => self.panels.article.text_sel.is_some(),
             Command::ShowInArticle | Command::ClearSelection => {
                 self.session.selection() != Selection::None
@@ -791,6 +800,7 @@ impl WaqaiApp {
         self.dropped_files(&ctx);
         self.poll_loading(&ctx);
         self.poll_import(&ctx);
+        self.poll_compose(&ctx);
         if self.session.is_dirty() {
             if self.last_autosave.elapsed() >= AUTOSAVE_EVERY {
                 self.autosave();

@@ -193,7 +193,8 @@ impl Corpus {
             filter.from.as_deref().and_then(crate::model::parse_date),
             filter.to.as_deref().and_then(crate::model::parse_date),
         );
-        let actor_of = |article: i64, entity: &str| mentions.get(&(article, entity.to_owned()));
+        let actor_of =
+            |article: i64, entity: &str| mentions.get(&article).and_then(|m| m.get(entity));
 
         // Each article's events, with corpus actors, through the event filters.
         let mut kept: Vec<(Row, Vec<Told>)> = Vec::new();
@@ -229,10 +230,22 @@ impl Corpus {
                         && !actor_ids.contains(a)
                     {
                         actor_ids.push(*a);
-                        event.participants.push(Participant {
+                        // What the actor was then, as this article says.
+                        let roles = row
+                            .doc
+                            .entities
+                            .iter()
+                            .find(|x| x.id == p.entity)
+                            .map(|x| x.roles.clone())
+                            .unwrap_or_default();
+                        let mut joined = Participant {
                             entity: entity_id(*a),
                             ..p.clone()
-                        });
+                        };
+                        if !roles.is_empty() {
+                            joined.extra.insert("roles_then".into(), roles.into());
+                        }
+                        event.participants.push(joined);
                     }
                 }
                 let place = e
@@ -261,7 +274,7 @@ impl Corpus {
         let mut articles = Vec::new();
         let mut entities: Vec<Entity> = Vec::new();
         let mut entity_of: HashMap<i64, usize> = HashMap::new();
-        let mut relations: HashMap<(String, String, String), Relation> = HashMap::new();
+        let mut relations: HashMap<(i64, String, i64), Relation> = HashMap::new();
         let mut all_told = Vec::new();
         for (row, told) in kept {
             if !text.is_empty() {
@@ -308,13 +321,14 @@ impl Corpus {
                 else {
                     continue;
                 };
-                let key = (entity_id(s), r.kind.clone(), entity_id(t));
-                relations.entry(key).or_insert_with(|| Relation {
-                    source: entity_id(s),
-                    target: entity_id(t),
-                    kind: r.kind.clone(),
-                    ..Relation::default()
-                });
+                relations
+                    .entry((s, r.kind.clone(), t))
+                    .or_insert_with(|| Relation {
+                        source: entity_id(s),
+                        target: entity_id(t),
+                        kind: r.kind.clone(),
+                        ..Relation::default()
+                    });
             }
             let shown = told.len();
             for mut t in told {
@@ -389,11 +403,11 @@ impl Corpus {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT id, title, outlet, published, document FROM articles
+                "SELECT id, title, outlet, published, document, body FROM articles
                  ORDER BY published, id",
             )
             .map_err(sql)?;
-        let mut out = Vec::new();
+        let mut raw = Vec::new();
         let mut rows = stmt.query([]).map_err(sql)?;
         while let Some(r) = rows.next().map_err(sql)? {
             let id: i64 = r.get(0).map_err(sql)?;
@@ -405,28 +419,68 @@ impl Corpus {
                 continue;
             }
             let json: String = r.get(4).map_err(sql)?;
-            let mut doc = crate::model::parse_document(json.as_bytes())?;
-            crate::model::resolve_relative_dates(&mut doc);
-            out.push(Row {
-                id,
-                title: r.get(1).map_err(sql)?,
-                outlet,
-                published: r.get(3).map_err(sql)?,
-                doc,
-            });
+            let body: Option<String> = r.get(5).map_err(sql)?;
+            let title: String = r.get(1).map_err(sql)?;
+            let published: Option<String> = r.get(3).map_err(sql)?;
+            raw.push((id, title, outlet, published, json, body));
+        }
+        // Parsing is most of the work: on every core.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = raw.len().div_ceil(threads).max(1);
+        let mut parts: Vec<Result<Vec<Row>, String>> = Vec::new();
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = raw
+                .chunks_mut(chunk)
+                .map(|rows| {
+                    scope.spawn(move || {
+                        rows.iter_mut()
+                            .map(|(id, title, outlet, published, json, body)| {
+                                let mut doc = super::stored_document(json, body.take())?;
+                                // The corpus's date wins: the user may have set it since.
+                                doc.article.published.clone_from(published);
+                                crate::model::resolve_relative_dates(&mut doc);
+                                Ok(Row {
+                                    id: *id,
+                                    title: std::mem::take(title),
+                                    outlet: outlet.take(),
+                                    published: published.take(),
+                                    doc,
+                                })
+                            })
+                            .collect::<Result<Vec<Row>, String>>()
+                    })
+                })
+                .collect();
+            parts = handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err("a parsing thread failed".into()))
+                })
+                .collect();
+        });
+        let mut out = Vec::with_capacity(raw.len());
+        for p in parts {
+            out.extend(p?);
         }
         Ok(out)
     }
 
-    fn mention_map(&self) -> Result<HashMap<(i64, String), i64>, String> {
+    /// For each article, the corpus actor of each of its entities.
+    fn mention_map(&self) -> Result<HashMap<i64, HashMap<String, i64>>, String> {
         let mut stmt = self
             .conn
             .prepare("SELECT article, entity, actor FROM mentions")
             .map_err(sql)?;
-        let rows = stmt
-            .query_map(params![], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))
-            .map_err(sql)?;
-        rows.collect::<Result<_, _>>().map_err(sql)
+        let mut out: HashMap<i64, HashMap<String, i64>> = HashMap::new();
+        let mut rows = stmt.query([]).map_err(sql)?;
+        while let Some(r) = rows.next().map_err(sql)? {
+            let article: i64 = r.get(0).map_err(sql)?;
+            out.entry(article)
+                .or_default()
+                .insert(r.get(1).map_err(sql)?, r.get(2).map_err(sql)?);
+        }
+        Ok(out)
     }
 
     fn actor_table(&self) -> Result<HashMap<i64, ActorInfo>, String> {

@@ -17,8 +17,10 @@ use crate::model::Document;
 
 /// `PRAGMA application_id` of a Waqai corpus ("WQAI").
 const APPLICATION_ID: i64 = 0x5751_4149;
-/// Schema version (`PRAGMA user_version`).
-const SCHEMA_VERSION: i64 = 1;
+/// Schema version (`PRAGMA user_version`). Version 2 keeps each article's text in `body`, out of
+/// its document's JSON (composing a corpus then parses a third as much); version 1 files are
+/// upgraded in place, their old rows read as they are.
+const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS articles (
@@ -30,7 +32,8 @@ CREATE TABLE IF NOT EXISTS articles (
     outlet TEXT,
     published TEXT,
     events INTEGER NOT NULL,
-    document TEXT NOT NULL
+    document TEXT NOT NULL,
+    body TEXT
 );
 CREATE TABLE IF NOT EXISTS actors (
     id INTEGER PRIMARY KEY,
@@ -49,6 +52,7 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE INDEX IF NOT EXISTS mentions_actor ON mentions(actor);
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file_sha256);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published, id);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(title, body, tokenize = 'unicode61');
 ";
 
@@ -56,6 +60,18 @@ CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(title, body, tokenize
 pub fn is_corpus_path(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("db"))
+}
+
+/// One article's entity made a mention of a corpus actor (merging and splitting actors across
+/// articles are lists of these).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Move {
+    /// The article.
+    pub article: i64,
+    /// The entity's id in the article's document.
+    pub entity: String,
+    /// The corpus actor it names.
+    pub actor: i64,
 }
 
 /// An open corpus file.
@@ -167,6 +183,7 @@ impl Corpus {
             .map_err(sql)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(sql)?;
+
         if app != APPLICATION_ID {
             // Schema and marks in one transaction: a crash leaves an empty file, not a
             // half-made corpus that later opens would refuse.
@@ -184,6 +201,14 @@ impl Corpus {
                 "{} was written by a newer Waqai (corpus version {version})",
                 path.display()
             ));
+        }
+        if version == 1 {
+            conn.execute_batch(
+                "BEGIN; ALTER TABLE articles ADD COLUMN body TEXT; \
+                 CREATE INDEX IF NOT EXISTS articles_published ON articles(published, id); \
+                 PRAGMA user_version = 2; COMMIT;",
+            )
+            .map_err(sql)?;
         }
         Ok(Self {
             conn,
@@ -227,12 +252,15 @@ impl Corpus {
         if self.has(&sha)? {
             return Ok(Added::Unchanged);
         }
-        let json = serde_json::to_string(doc).map_err(|e| e.to_string())?;
+        // The text goes in its own column: composing reads it as it is, parsing only the rest.
+        let mut without_text = doc.clone();
+        without_text.article.text = String::new();
+        let json = serde_json::to_string(&without_text).map_err(|e| e.to_string())?;
         let tx = self.conn.transaction().map_err(sql)?;
         tx.execute(
             "INSERT INTO articles
-             (sha256, file_sha256, path, title, outlet, published, events, document)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+             (sha256, file_sha256, path, title, outlet, published, events, document, body)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 sha,
                 file_sha256,
@@ -241,7 +269,8 @@ impl Corpus {
                 doc.article.source.outlet,
                 doc.article.published,
                 doc.events.len() as i64,
-                json
+                json,
+                doc.article.text
             ],
         )
         .map_err(sql)?;
@@ -294,15 +323,130 @@ impl Corpus {
 
     /// The stored document of article `id`.
     pub fn document(&self, id: i64) -> Result<Document, String> {
-        let json: String = self
+        let (json, body): (String, Option<String>) = self
             .conn
             .query_row(
-                "SELECT document FROM articles WHERE id = ?1",
+                "SELECT document, body FROM articles WHERE id = ?1",
                 params![id],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .map_err(sql)?;
-        crate::model::parse_document(json.as_bytes()).map_err(|e| e.to_string())
+        stored_document(&json, body)
+    }
+
+    /// Sets the publication date of article `id` (relative dates re-resolve when composed).
+    pub fn set_published(&mut self, id: i64, date: Option<&str>) -> Result<(), String> {
+        if let Some(d) = date
+            && crate::model::parse_date(d).is_none()
+        {
+            return Err(format!("{d} is not a date (YYYY-MM-DD)"));
+        }
+        self.conn
+            .execute(
+                "UPDATE articles SET published = ?1 WHERE id = ?2",
+                params![date, id],
+            )
+            .map_err(sql)?;
+        Ok(())
+    }
+
+    /// Makes the entities of articles named by `moves` mentions of other corpus actors, in one
+    /// transaction: each `(article, entity, actor)` goes to `actor`. Returns what each was
+    /// before, in the same order, so that the change can be undone by moving them back.
+    pub fn move_mentions(&mut self, moves: &[Move]) -> Result<Vec<Move>, String> {
+        let tx = self.conn.transaction().map_err(sql)?;
+        let mut before = Vec::with_capacity(moves.len());
+        for m in moves {
+            let was: i64 = tx
+                .query_row(
+                    "SELECT actor FROM mentions WHERE article = ?1 AND entity = ?2",
+                    params![m.article, m.entity],
+                    |r| r.get(0),
+                )
+                .map_err(sql)?;
+            tx.execute(
+                "UPDATE mentions SET actor = ?1 WHERE article = ?2 AND entity = ?3",
+                params![m.actor, m.article, m.entity],
+            )
+            .map_err(sql)?;
+            before.push(Move {
+                actor: was,
+                ..m.clone()
+            });
+        }
+        tx.commit().map_err(sql)?;
+        Ok(before)
+    }
+
+    /// The moves that make corpus actor `gone` one with `keep`: every entity it names.
+    pub fn merge_moves(&self, keep: i64, gone: i64) -> Result<Vec<Move>, String> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT article, entity FROM mentions WHERE actor = ?1")
+            .map_err(sql)?;
+        let rows = stmt
+            .query_map(params![gone], |r| {
+                Ok(Move {
+                    article: r.get(0)?,
+                    entity: r.get(1)?,
+                    actor: keep,
+                })
+            })
+            .map_err(sql)?;
+        rows.collect::<Result<_, _>>().map_err(sql)
+    }
+
+    /// The moves that split off what article `article` says of corpus actor `actor` as an actor
+    /// of its own (a namesake), made here.
+    pub fn split_moves(&mut self, actor: i64, article: i64) -> Result<Vec<Move>, String> {
+        let (name, latin, kind, country): (String, Option<String>, String, Option<String>) = self
+            .conn
+            .query_row(
+                "SELECT name, latin, kind, country FROM actors WHERE id = ?1",
+                params![actor],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .map_err(sql)?;
+        let key = format!("{kind}|split|{actor}|{article}");
+        self.conn
+            .execute(
+                "INSERT OR IGNORE INTO actors (key, name, latin, kind, country)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![key, name, latin, kind, country],
+            )
+            .map_err(sql)?;
+        let new: i64 = self
+            .conn
+            .query_row("SELECT id FROM actors WHERE key = ?1", params![key], |r| {
+                r.get(0)
+            })
+            .map_err(sql)?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT entity FROM mentions WHERE actor = ?1 AND article = ?2")
+            .map_err(sql)?;
+        let rows = stmt
+            .query_map(params![actor, article], |r| {
+                Ok(Move {
+                    article,
+                    entity: r.get(0)?,
+                    actor: new,
+                })
+            })
+            .map_err(sql)?;
+        rows.collect::<Result<_, _>>().map_err(sql)
+    }
+
+    /// The outlets of its articles, in alphabetical order.
+    pub fn outlets(&self) -> Result<Vec<String>, String> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet",
+            )
+            .map_err(sql)?;
+        let rows = stmt.query_map([], |r| r.get(0)).map_err(sql)?;
+        rows.collect::<Result<_, _>>().map_err(sql)
     }
 
     /// Actors named in at least `min_articles` articles, the most widely named first.
@@ -399,6 +543,15 @@ impl Corpus {
     }
 }
 
+/// A stored document: its JSON, and its text when kept apart (schema 2).
+fn stored_document(json: &str, body: Option<String>) -> Result<Document, String> {
+    let mut doc = crate::model::parse_document(json.as_bytes())?;
+    if let Some(text) = body {
+        doc.article.text = text;
+    }
+    Ok(doc)
+}
+
 /// The key that makes two articles' actors one corpus actor, with its confidence: the kind and
 /// the Latin form from a name list (not an automatic one, letters only) when there is one, else
 /// the
@@ -433,6 +586,54 @@ mod tests {
             latin_auto: auto,
             ..Entity::default()
         }
+    }
+
+    #[test]
+    fn a_version_1_corpus_is_upgraded_in_place_and_keeps_its_articles() {
+        let dir = std::env::temp_dir().join(format!("waqai-v1-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("scratch");
+        let path = dir.join("old.waqai.db");
+        let mut doc = crate::seed::document();
+        {
+            let conn = Connection::open(&path).expect("sqlite");
+            let v1 = SCHEMA
+                .replace(
+                    "document TEXT NOT NULL,\n    body TEXT",
+                    "document TEXT NOT NULL",
+                )
+                .replace(
+                    "CREATE INDEX IF NOT EXISTS articles_published ON articles(published, id);",
+                    "",
+                );
+            conn.execute_batch(&format!(
+                "{v1} PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = 1;"
+            ))
+            .expect("a version 1 corpus");
+            let json = serde_json::to_string(&doc).expect("json");
+            conn.execute(
+                "INSERT INTO articles (sha256, title, events, document) VALUES ('x', 't', 6, ?1)",
+                params![json],
+            )
+            .expect("an old row");
+        }
+        let mut corpus = Corpus::open(&path).expect("opens and upgrades");
+        let version: i64 = corpus
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .expect("version");
+        assert_eq!(version, SCHEMA_VERSION);
+        // The old row still reads whole; a new one stores its text apart.
+        let id = corpus.articles().expect("articles")[0].id;
+        assert_eq!(corpus.document(id).expect("old document"), doc);
+        doc.article.text.push_str(" جديد");
+        corpus.add(&doc, None, "y").expect("added");
+        let new = corpus.articles().expect("articles")[1].id;
+        assert_eq!(
+            corpus.document(new).expect("new document").article.text,
+            doc.article.text
+        );
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -106,6 +106,18 @@ fn event(ui: &mut egui::Ui, vs: &ViewState<'_>, i: usize, action: &mut Option<Ac
                     if link(ui, &doc.entities[k].name, &font) {
                         *action = Some(Action::Select(Selection::Entity(k)));
                     }
+                    // In a corpus: what they were at this meeting, as its report says.
+                    let then: Vec<&str> = p
+                        .extra
+                        .get("roles_then")
+                        .and_then(|v| v.as_array())
+                        .map(|a| a.iter().filter_map(|r| r.as_str()).collect())
+                        .unwrap_or_default();
+                    if !then.is_empty() {
+                        let weak = ui.visuals().weak_text_color();
+                        label(ui, &format!("({})", then.join("، ")), &font, weak)
+                            .on_hover_text(t(ui, "roles-then-tip"));
+                    }
                 }
                 None => {
                     tr::colored(

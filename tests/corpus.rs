@@ -215,6 +215,24 @@ fn a_corpus_composes_into_one_valid_document_with_one_mark_per_happening() {
             .all(|e| e.participants.iter().any(|p| p.entity == mbs.id))
     );
     assert!(waqai::model::validate(&his.doc).is_empty());
+    // By country: every event has a Jordanian participant.
+    let jordanian = corpus
+        .compose(&Filter {
+            country: Some("JO".into()),
+            ..Filter::default()
+        })
+        .expect("composed");
+    assert!(!jordanian.doc.events.is_empty());
+    for e in &jordanian.doc.events {
+        assert!(
+            e.participants.iter().any(|p| jordanian
+                .doc
+                .entity(&p.entity)
+                .is_some_and(|x| x.country.as_deref() == Some("JO"))),
+            "{}",
+            e.id
+        );
+    }
     // By words, whatever the hamza: «الاردن» finds the articles that write «الأردن».
     let jordan = corpus
         .compose(&Filter {

@@ -1,26 +1,15 @@
 //! The whole app from the keyboard alone: open an article, step through its events, move
 //! through the graph with the arrows, and export a view, without a pointer event.
 
-use std::collections::VecDeque;
-use std::path::PathBuf;
+#[path = "support/window.rs"]
+mod window;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::NodeT as _;
-use waqai::app::{FilePicker, WaqaiApp};
+use waqai::app::WaqaiApp;
 use waqai::selection::Selection;
-
-/// Answers the file dialogs with the given paths, in turn.
-struct Paths(VecDeque<PathBuf>);
-
-impl FilePicker for Paths {
-    fn open(&mut self) -> Option<PathBuf> {
-        self.0.pop_front()
-    }
-    fn save(&mut self, _name: &str) -> Option<PathBuf> {
-        self.0.pop_front()
-    }
-}
+use window::{Paths, wait};
 
 /// The label of the node that has the keyboard focus.
 fn focused(h: &Harness<'static, WaqaiApp>) -> Option<String> {
@@ -54,19 +43,13 @@ fn open_step_navigate_and_export_from_the_keyboard() {
         .with_size(egui::vec2(1280.0, 800.0))
         .with_context_setup(waqai::fonts::install)
         .build_ui_state(|ui, app: &mut WaqaiApp| app.show(ui), app);
-    h.state_mut().picker = Box::new(Paths(VecDeque::from([article, picture.clone()])));
+    h.state_mut().picker = Paths::of([article, picture.clone()]);
     h.run_steps(2);
 
     // Ctrl+O opens the article (extracted in the background).
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run_steps(1);
-    for _ in 0..3000 {
-        if !h.state().is_loading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        h.run_steps(1);
-    }
+    wait(&mut h, WaqaiApp::is_loading);
     h.run_steps(2);
     assert!(h.state().banner().is_none(), "{:?}", h.state().banner());
     let title = h.state().session.doc().article.title.clone();
@@ -131,13 +114,7 @@ fn open_step_navigate_and_export_from_the_keyboard() {
     tab_to(&mut h, "Export…");
     h.key_press(Key::Enter);
     h.run_steps(2);
-    for _ in 0..1000 {
-        if picture.exists() && h.state().banner().is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        h.run_steps(1);
-    }
+    wait(&mut h, |app| !picture.exists() && app.banner().is_none());
     assert!(h.state().banner().is_none(), "{:?}", h.state().banner());
     let bytes = std::fs::read(&picture).expect("the picture was written");
     assert!(bytes.starts_with(b"\x89PNG"), "not a PNG");

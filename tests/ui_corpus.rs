@@ -3,44 +3,21 @@
 //! another hamza spelling, the article panel turning to the article an event comes from.
 //! Reads the 40 development articles from `../shared/corpus` (skips without it).
 
-use std::collections::VecDeque;
+#[path = "support/window.rs"]
+mod window;
+
 use std::path::{Path, PathBuf};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use waqai::app::{FilePicker, WaqaiApp};
+use waqai::app::WaqaiApp;
 use waqai::selection::Selection;
-
-/// Answers the file dialogs with the given paths, in turn.
-struct Paths(VecDeque<PathBuf>);
-
-impl FilePicker for Paths {
-    fn open(&mut self) -> Option<PathBuf> {
-        self.0.pop_front()
-    }
-    fn save(&mut self, _name: &str) -> Option<PathBuf> {
-        self.0.pop_front()
-    }
-    fn folder(&mut self) -> Option<PathBuf> {
-        self.0.pop_front()
-    }
-}
+use window::{Paths, wait};
 
 fn dev_articles() -> Option<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     Some(waqai::extract::gold::find_corpus(root)?.join("dev"))
-}
-
-fn wait(h: &mut Harness<'static, WaqaiApp>, busy: impl Fn(&WaqaiApp) -> bool) {
-    for _ in 0..6000 {
-        if !busy(h.state()) {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        h.run_steps(1);
-    }
-    panic!("still busy");
 }
 
 #[test]
@@ -59,7 +36,7 @@ fn a_corpus_built_filtered_and_searched_in_the_window() {
         .with_size(egui::vec2(1400.0, 900.0))
         .with_context_setup(waqai::fonts::install)
         .build_ui_state(|ui, app: &mut WaqaiApp| app.show(ui), app);
-    h.state_mut().picker = Box::new(Paths(VecDeque::from([db.clone(), dev])));
+    h.state_mut().picker = Paths::of([db.clone(), dev]);
     h.run_steps(2);
 
     // File → New corpus (Ctrl+N), then Add a folder (Ctrl+Shift+F): imported in the

@@ -2,25 +2,17 @@
 
 #[path = "support/synthetic.rs"]
 mod synthetic;
+#[path = "support/window.rs"]
+mod window;
 
 use std::path::PathBuf;
 
 use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use waqai::app::{FilePicker, WaqaiApp};
+use waqai::app::WaqaiApp;
 use waqai::selection::Selection;
-
-struct GivenPath(Option<PathBuf>);
-
-impl FilePicker for GivenPath {
-    fn open(&mut self) -> Option<PathBuf> {
-        self.0.take()
-    }
-    fn save(&mut self, _name: &str) -> Option<PathBuf> {
-        self.0.take()
-    }
-}
+use window::{Paths, wait};
 
 fn harness() -> Harness<'static, WaqaiApp> {
     let app = WaqaiApp::new(waqai::seed::document(), None);
@@ -219,7 +211,7 @@ fn a_malformed_file_shows_a_message_and_the_seed_stays() {
     )
     .unwrap();
     let mut h = harness();
-    h.state_mut().picker = Box::new(GivenPath(Some(bad)));
+    h.state_mut().picker = Paths::of([bad]);
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run_steps(3);
     let banner = h
@@ -249,7 +241,7 @@ fn opening_a_second_document_updates_the_views() {
     let path = dir.join("two.waqai.json");
     waqai::model::save_document(&doc, &path).unwrap();
     let mut h = harness();
-    h.state_mut().picker = Box::new(GivenPath(Some(path.clone())));
+    h.state_mut().picker = Paths::of([path.clone()]);
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run_steps(4);
     let app = h.state();
@@ -270,7 +262,7 @@ fn export_from_the_menu_writes_a_png() {
         .join("seeds/000_53d1f05ff851aa2a.waqai.json");
     assert!(h.state_mut().open_path(&seed));
     h.run_steps(3);
-    h.state_mut().picker = Box::new(GivenPath(Some(out.clone())));
+    h.state_mut().picker = Paths::of([out.clone()]);
     h.get_by_label("File").click();
     h.run_steps(2);
     h.get_by_label_contains("Export…").click();
@@ -318,7 +310,7 @@ fn data_export_from_the_dialog_writes_graphml_with_every_node() {
     let out = dir.join("g.graphml");
     let _ = std::fs::remove_file(&out);
     let mut h = harness();
-    h.state_mut().picker = Box::new(GivenPath(Some(out.clone())));
+    h.state_mut().picker = Paths::of([out.clone()]);
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run_steps(2);
     h.get_by_label("Data").click();
@@ -341,16 +333,10 @@ fn data_export_from_the_dialog_writes_graphml_with_every_node() {
 fn opening_an_article_extracts_it_in_the_background_and_dates_resolve() {
     let article = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/devset/02.txt");
     let mut h = harness();
-    h.state_mut().picker = Box::new(GivenPath(Some(article)));
+    h.state_mut().picker = Paths::of([article]);
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run_steps(1);
-    for _ in 0..3000 {
-        if !h.state().is_loading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        h.run_steps(1);
-    }
+    wait(&mut h, WaqaiApp::is_loading);
     h.run_steps(3);
     let app = h.state();
     assert!(app.banner().is_none(), "{:?}", app.banner());

@@ -31,6 +31,10 @@ pub struct Desk {
     pub import: Option<ImportJob>,
     /// The words typed in the filter bar (applied on Enter).
     pub query: String,
+    /// Countries of the corpus's actors.
+    pub countries: Vec<String>,
+    /// The dates typed in the filter bar (applied on Enter).
+    dates: std::collections::HashMap<&'static str, String>,
     /// The composition running on its own thread, if any (a large corpus takes a while).
     composing: Option<Receiver<Result<Shown, String>>>,
     /// Changes to the corpus that can be undone, the last one last.
@@ -70,25 +74,21 @@ struct Shown {
     composed: Composed,
     actors: Vec<ActorRow>,
     outlets: Vec<String>,
+    countries: Vec<String>,
 }
 
 /// Composes what `filter` lets through, and the lists the filter bar offers.
 fn compose(path: &Path, filter: &Filter) -> Result<Shown, String> {
     let corpus = Corpus::open(path)?;
     let composed = corpus.compose(filter)?;
-    let (actors, outlets) = lists(&corpus)?;
+    let mut actors = corpus.actors(2)?;
+    actors.truncate(300);
     Ok(Shown {
         composed,
         actors,
-        outlets,
+        outlets: corpus.outlets()?,
+        countries: corpus.countries()?,
     })
-}
-
-/// Actors named in two articles or more (the 300 most widely named), and the outlets.
-fn lists(corpus: &Corpus) -> Result<(Vec<ActorRow>, Vec<String>), String> {
-    let mut actors = corpus.actors(2)?;
-    actors.truncate(300);
-    Ok((actors, corpus.outlets()?))
 }
 
 /// An import running on its own thread.
@@ -116,6 +116,8 @@ impl Desk {
             outlets: Vec::new(),
             import: None,
             query: String::new(),
+            countries: Vec::new(),
+            dates: Default::default(),
             composing: None,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -154,6 +156,12 @@ impl Desk {
         }
         if let Some(c) = &f.country {
             parts.push(c.clone());
+        }
+        match (&f.from, &f.to) {
+            (Some(a), Some(b)) => parts.push(format!("{a} – {b}")),
+            (Some(a), None) => parts.push(format!("{a} –")),
+            (None, Some(b)) => parts.push(format!("– {b}")),
+            (None, None) => {}
         }
         parts.join(" · ")
     }
@@ -219,6 +227,7 @@ impl WaqaiApp {
                 desk.articles = shown.composed.articles;
                 desk.actors = shown.actors;
                 desk.outlets = shown.outlets;
+                desk.countries = shown.countries;
                 self.set_document(shown.composed.doc, None);
             }
             Ok(Err(e)) => {
@@ -459,113 +468,79 @@ impl WaqaiApp {
         }
     }
 
-    /// The filter bar over the views: words, actor, kind, outlet, and what is filtered.
+    /// The filter bar over the views: words, actor, kind, country, outlet, dates, and what is
+    /// filtered.
     pub(super) fn filter_bar(&mut self, ui: &mut egui::Ui) {
         let locale = self.locale();
         let Some(desk) = &mut self.desk else {
             return;
         };
         let mut next = desk.filter.clone();
-        tr::row(ui, |ui| {
+        tr::wrapped_row(ui, |ui| {
             let color = ui.visuals().strong_text_color();
             crate::text::label(ui, &desk.name(), &crate::fonts::ui(13.0), color);
             ui.separator();
-            let hint = ts(ui, "filter-words-hint");
-            let field = crate::text::text_field(
-                ui,
-                ui.make_persistent_id("corpus-query"),
-                &mut desk.query,
-                &crate::text::FieldOptions {
-                    hint: &hint,
-                    width: Some(180.0),
-                    ..Default::default()
-                },
-            );
-            if field.submitted {
-                next.query = desk.query.trim().to_owned();
+            let query = &mut desk.query;
+            if let Some(words) = field(ui, "corpus-query", query, "filter-words-hint", 180.0) {
+                next.query = words;
             }
-            field.response.on_hover_text(t(ui, "filter-words-tip"));
-            let none = ts(ui, "filter-any");
-            let actor = next
-                .actor
-                .and_then(|a| desk.actors.iter().find(|x| x.id == a))
-                .map_or(ts(ui, "filter-any-actor"), |x| x.name.clone());
-            let r = egui::ComboBox::from_id_salt("corpus-actor")
-                .selected_text(tr::text(ui, &actor))
-                .width(160.0)
-                .show_ui(ui, |ui| {
-                    if ui
-                        .selectable_label(next.actor.is_none(), tr::text(ui, &none))
-                        .clicked()
-                    {
-                        next.actor = None;
+            let actors: Vec<(i64, String)> = desk
+                .actors
+                .iter()
+                .map(|a| (a.id, format!("{} ({})", a.name, a.articles)))
+                .collect();
+            choice(
+                ui,
+                "filter-actor",
+                "filter-any-actor",
+                &mut next.actor,
+                &actors,
+            );
+            let kinds: Vec<(String, String)> = crate::model::EVENT_KINDS
+                .iter()
+                .map(|k| ((*k).to_owned(), locale.term("kind", k)))
+                .collect();
+            choice(ui, "filter-kind", "filter-any-kind", &mut next.kind, &kinds);
+            let countries: Vec<(String, String)> = desk
+                .countries
+                .iter()
+                .map(|c| (c.clone(), c.clone()))
+                .collect();
+            choice(
+                ui,
+                "filter-country",
+                "filter-any-country",
+                &mut next.country,
+                &countries,
+            );
+            let outlets: Vec<(String, String)> = desk
+                .outlets
+                .iter()
+                .map(|o| (o.clone(), o.clone()))
+                .collect();
+            choice(
+                ui,
+                "filter-outlet",
+                "filter-any-outlet",
+                &mut next.outlet,
+                &outlets,
+            );
+            for (id, hint, bound) in [
+                ("corpus-from", "filter-from", &mut next.from),
+                ("corpus-to", "filter-to", &mut next.to),
+            ] {
+                let text = desk
+                    .dates
+                    .entry(id)
+                    .or_insert_with(|| bound.clone().unwrap_or_default());
+                if let Some(day) = field(ui, id, text, hint, 100.0) {
+                    if day.is_empty() {
+                        *bound = None;
+                    } else if crate::model::parse_date(&day).is_some() {
+                        *bound = Some(day);
                     }
-                    for a in &desk.actors {
-                        let line = format!("{} ({})", a.name, a.articles);
-                        if crate::text::egui_text::selectable(ui, next.actor == Some(a.id), &line)
-                            .clicked()
-                        {
-                            next.actor = Some(a.id);
-                        }
-                    }
-                });
-            let name = ts(ui, "filter-actor");
-            let enabled = r.response.enabled();
-            r.response
-                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, enabled, &name));
-            let kind = next
-                .kind
-                .as_deref()
-                .map_or(ts(ui, "filter-any-kind"), |k| locale.term("kind", k));
-            let r = egui::ComboBox::from_id_salt("corpus-kind")
-                .selected_text(tr::text(ui, &kind))
-                .show_ui(ui, |ui| {
-                    if ui
-                        .selectable_label(next.kind.is_none(), tr::text(ui, &none))
-                        .clicked()
-                    {
-                        next.kind = None;
-                    }
-                    for k in crate::model::EVENT_KINDS {
-                        let label = tr::text(ui, &locale.term("kind", k));
-                        if ui
-                            .selectable_label(next.kind.as_deref() == Some(k), label)
-                            .clicked()
-                        {
-                            next.kind = Some(k.to_owned());
-                        }
-                    }
-                });
-            let name = ts(ui, "filter-kind");
-            let enabled = r.response.enabled();
-            r.response
-                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, enabled, &name));
-            let outlet = next
-                .outlet
-                .clone()
-                .unwrap_or_else(|| ts(ui, "filter-any-outlet"));
-            let r = egui::ComboBox::from_id_salt("corpus-outlet")
-                .selected_text(tr::text(ui, &outlet))
-                .show_ui(ui, |ui| {
-                    if ui
-                        .selectable_label(next.outlet.is_none(), tr::text(ui, &none))
-                        .clicked()
-                    {
-                        next.outlet = None;
-                    }
-                    for o in &desk.outlets {
-                        if ui
-                            .selectable_label(next.outlet.as_ref() == Some(o), o)
-                            .clicked()
-                        {
-                            next.outlet = Some(o.clone());
-                        }
-                    }
-                });
-            let name = ts(ui, "filter-outlet");
-            let enabled = r.response.enabled();
-            r.response
-                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, enabled, &name));
+                }
+            }
             if !desk.filter.is_empty() {
                 ui.separator();
                 let shown = desk.filter_text(locale);
@@ -581,6 +556,7 @@ impl WaqaiApp {
                     .clicked()
                 {
                     next = Filter::default();
+                    desk.dates.clear();
                 }
             }
             let n = desk.articles.len();
@@ -616,4 +592,63 @@ impl WaqaiApp {
         self.select(Selection::None);
         self.panels.article.show_char(start);
     }
+}
+
+/// A field of the filter bar: what was typed, trimmed, when Enter was pressed.
+fn field(ui: &mut egui::Ui, id: &str, text: &mut String, hint: &str, width: f32) -> Option<String> {
+    let hint = ts(ui, hint);
+    let out = crate::text::text_field(
+        ui,
+        ui.make_persistent_id(id),
+        text,
+        &crate::text::FieldOptions {
+            hint: &hint,
+            width: Some(width),
+            ..Default::default()
+        },
+    );
+    let tip = if id == "corpus-query" {
+        "filter-words-tip"
+    } else {
+        "filter-enter-tip"
+    };
+    out.response.on_hover_text(t(ui, tip));
+    out.submitted.then(|| text.trim().to_owned())
+}
+
+/// A drop-down of the filter bar named `name`: `any` (no filter) or one of `options` (value,
+/// label). Changes `current` when the user picks.
+fn choice<T: Clone + PartialEq>(
+    ui: &mut egui::Ui,
+    name: &str,
+    any: &str,
+    current: &mut Option<T>,
+    options: &[(T, String)],
+) {
+    let any = ts(ui, any);
+    let shown = current
+        .as_ref()
+        .and_then(|c| options.iter().find(|(v, _)| v == c))
+        .map_or(any.clone(), |(_, l)| l.clone());
+    let r = egui::ComboBox::from_id_salt(name)
+        .selected_text(tr::text(ui, &shown))
+        .width(150.0)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(current.is_none(), tr::text(ui, &any))
+                .clicked()
+            {
+                *current = None;
+            }
+            for (value, label) in options {
+                let on = current.as_ref() == Some(value);
+                if crate::text::egui_text::selectable(ui, on, label).clicked() {
+                    *current = Some(value.clone());
+                }
+            }
+        });
+    let name = ts(ui, name);
+    let enabled = r.response.enabled();
+    r.response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, enabled, &name));
 }

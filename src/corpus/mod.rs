@@ -437,6 +437,18 @@ impl Corpus {
         rows.collect::<Result<_, _>>().map_err(sql)
     }
 
+    /// The countries of its actors (ISO codes), in alphabetical order.
+    pub fn countries(&self) -> Result<Vec<String>, String> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT DISTINCT country FROM actors WHERE country IS NOT NULL ORDER BY country",
+            )
+            .map_err(sql)?;
+        let rows = stmt.query_map([], |r| r.get(0)).map_err(sql)?;
+        rows.collect::<Result<_, _>>().map_err(sql)
+    }
+
     /// The outlets of its articles, in alphabetical order.
     pub fn outlets(&self) -> Result<Vec<String>, String> {
         let mut stmt = self

@@ -842,6 +842,13 @@ fn corpus_document(
     if !path.is_file() {
         return Err(format!("{}: no such corpus", path.display()));
     }
+    for (name, day) in [("--from", &filter.from), ("--to", &filter.to)] {
+        if let Some(d) = day
+            && waqai::model::parse_date(d).is_none()
+        {
+            return Err(format!("{name} {d} is not a date (YYYY-MM-DD)"));
+        }
+    }
     let corpus = waqai::corpus::Corpus::open(path)?;
     if let Some(name) = actor {
         filter.actor = Some(

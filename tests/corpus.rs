@@ -242,6 +242,14 @@ fn a_corpus_composes_into_one_valid_document_with_one_mark_per_happening() {
         .expect("composed");
     assert!(jordan.articles.len() >= 4 && jordan.articles.len() < 40);
     assert!(jordan.doc.article.text.contains("الأردن"));
+    // Punctuation alone is no filter.
+    let marks = corpus
+        .compose(&Filter {
+            query: "؟ -".into(),
+            ..Filter::default()
+        })
+        .expect("composed");
+    assert_eq!(marks.articles.len(), 40);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

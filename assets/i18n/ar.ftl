@@ -162,7 +162,21 @@ lanes-kinds-tip = مسار لكل نوع من الأحداث
 fit-events-tip = ملاءمة كل الأحداث (F)
 fit-all-events = ملاءمة كل الأحداث
 show-week = إظهار الأسبوع المحيط بالحدث المحدد
-timeline-description = الخط الزمني: { $events } حدثًا على { $lanes } مسارًا؛ مفاتيح الأسهم تنتقل بين الأحداث
+timeline-description = الخط الزمني: { PLURAL($events) ->
+        [zero] لا أحداث
+        [one] حدث واحد
+        [two] حدثان
+        [few] { $events } أحداث
+        [many] { $events } حدثًا
+       *[other] { $events } حدث
+    } على { PLURAL($lanes) ->
+        [zero] لا مسارات
+        [one] مسار واحد
+        [two] مساران
+        [few] { $lanes } مسارات
+        [many] { $lanes } مسارًا
+       *[other] { $lanes } مسار
+    }؛ مفاتيح الأسهم تنتقل بين الأحداث
 overview-tip = كل الأحداث عبر الزمن. اسحب لإظهار مدة منه، واسحب النافذة المضاءة لتحريكها، وانقر مرتين لإظهار الكل.
 overview-description = نظرة عامة على كل الأحداث عبر الزمن: اسحب لاختيار المدة المعروضة
 date-not-stated = التاريخ غير مذكور
@@ -228,9 +242,30 @@ relation-located-in = في
 
 ## Relationships
 graph-empty = لا فاعلين في هذا المستند بعد.
-graph-description = شبكة العلاقات: { $actors } فاعلًا و{ $links } رابطًا
+graph-description = شبكة العلاقات: { PLURAL($actors) ->
+        [zero] لا فاعلين
+        [one] فاعل واحد
+        [two] فاعلان
+        [few] { $actors } فاعلين
+        [many] { $actors } فاعلًا
+       *[other] { $actors } فاعل
+    } و{ PLURAL($links) ->
+        [zero] لا روابط
+        [one] رابط واحد
+        [two] رابطان
+        [few] { $links } روابط
+        [many] { $links } رابطًا
+       *[other] { $links } رابط
+    }
 fit-graph = ملاءمة الشبكة
-actor-summary = { $kind } · { $country } · { $events } حدثًا
+actor-summary = { $kind } · { $country } · { PLURAL($events) ->
+        [zero] لا أحداث
+        [one] حدث واحد
+        [two] حدثان
+        [few] { $events } أحداث
+        [many] { $events } حدثًا
+       *[other] { $events } حدث
+    }
 graph-laying-out = ترتيب { $actors } فاعلًا… { $percent }٪
 
 ## Article
@@ -277,7 +312,28 @@ set = تعيين
 not-a-date = ليس تاريخًا
 overview-help = انقر حدثًا على الخط الزمني أو فاعلًا في الشبكة أو مقطعًا من المقال. مفاتيح الأسهم (أو J وK) تنتقل بين الأحداث؛ وEsc يلغي التحديد.
 problems-heading = مشكلات ({ $n })
-document-counts = { $events } حدثًا · { $actors } فاعلًا · { $relations } علاقة · النشر { $published }
+document-counts = { PLURAL($events) ->
+        [zero] لا أحداث
+        [one] حدث واحد
+        [two] حدثان
+        [few] { $events } أحداث
+        [many] { $events } حدثًا
+       *[other] { $events } حدث
+    } · { PLURAL($actors) ->
+        [zero] لا فاعلين
+        [one] فاعل واحد
+        [two] فاعلان
+        [few] { $actors } فاعلين
+        [many] { $actors } فاعلًا
+       *[other] { $actors } فاعل
+    } · { PLURAL($relations) ->
+        [zero] لا علاقات
+        [one] علاقة واحدة
+        [two] علاقتان
+        [few] { $relations } علاقات
+        [many] { $relations } علاقةً
+       *[other] { $relations } علاقة
+    } · النشر { $published }
 
 ## Editing forms
 field-kind = النوع
@@ -375,8 +431,22 @@ cmd-open-folder = إضافة مجلد…
 cmd-open-folder-tip = إضافة كل مقالات مجلد (ومجلداته الفرعية) إلى المجموعة المفتوحة
 files-articles = مقالات ومستندات
 error-corpus-exists = { $path } موجود من قبل: افتحه بأمر فتح…
-import-done = أضيف { $new } مقالًا ({ $unchanged } موجود من قبل، و{ $failed } تعذّر)
-import-cancelled = أُلغي الاستيراد: أضيف { $new } مقالًا ({ $unchanged } موجود من قبل، و{ $failed } تعذّر)
+import-done = أضيف { PLURAL($new) ->
+        [zero] لا مقالات
+        [one] مقال واحد
+        [two] مقالان
+        [few] { $new } مقالات
+        [many] { $new } مقالًا
+       *[other] { $new } مقال
+    } ({ $unchanged } موجود من قبل، و{ $failed } تعذّر)
+import-cancelled = أُلغي الاستيراد: أضيف { PLURAL($new) ->
+        [zero] لا مقالات
+        [one] مقال واحد
+        [two] مقالان
+        [few] { $new } مقالات
+        [many] { $new } مقالًا
+       *[other] { $new } مقال
+    } ({ $unchanged } موجود من قبل، و{ $failed } تعذّر)
 import-failure = تعذّرت إضافة { $n } ملفًا، أولها: { $path }: { $why }
 import-stopped = توقف الاستيراد على نحو غير متوقع
 import-progress = { $done } / { $total } ملفًا · { $rate } في الثانية
@@ -392,9 +462,23 @@ filter-outlet = الصحيفة
 filter-shown = مُرشَّح: { $what }
 filter-clear = إزالة الترشيح
 filter-clear-tip = إظهار المجموعة كلها من جديد
-filter-articles = { $n } مقالًا
+filter-articles = { PLURAL($n) ->
+        [zero] لا مقالات
+        [one] مقال واحد
+        [two] مقالان
+        [few] { $n } مقالات
+        [many] { $n } مقالًا
+       *[other] { $n } مقال
+    }
 articles-heading = المقالات ({ $n })
-article-line = { $date } · { $events } حدثًا
+article-line = { $date } · { PLURAL($events) ->
+        [zero] لا أحداث
+        [one] حدث واحد
+        [two] حدثان
+        [few] { $events } أحداث
+        [many] { $events } حدثًا
+       *[other] { $events } حدث
+    }
 sources-heading = المصادر ({ $n }) — انقر أحدها لقراءة روايته
 source-line = { $n }. { $title } { $outlet }
 label-with-sources = { $label } · { PLURAL($n) ->
@@ -411,3 +495,4 @@ filter-any-country = كل الدول
 filter-from = من (تاريخ)
 filter-to = إلى (تاريخ)
 filter-enter-tip = اليوم بصيغة YYYY-MM-DD؛ Enter يطبّقه، والحقل الفارغ مع Enter يزيله
+

@@ -91,10 +91,10 @@ status-extraction-loaded = extraction loaded
 status-zoom = zoom { $percent } %
 status-extracting = reading and extracting { $name }…
 status-counts = { $events ->
-        [one] 1 event
+        [one] { $events } event
        *[other] { $events } events
     } · { $actors ->
-        [one] 1 actor
+        [one] { $actors } actor
        *[other] { $actors } actors
     }
 
@@ -154,22 +154,28 @@ lanes-kinds-tip = One lane per kind of event
 fit-events-tip = Fit all events (F)
 fit-all-events = Fit all events
 show-week = Show the week around the selected event
-timeline-description = Timeline: { $events } events on { $lanes } lanes; arrow keys step through the events
+timeline-description = Timeline: { $events ->
+        [one] { $events } event
+       *[other] { $events } events
+    } on { $lanes ->
+        [one] { $lanes } lane
+       *[other] { $lanes } lanes
+    }; arrow keys step through the events
 overview-tip = All events over time. Drag across to show a stretch, drag the highlighted window to move it, double-click to show everything.
 overview-description = Overview of all events over time: drag to choose the stretch shown
 date-not-stated = date not stated
 published = published
 day-not-stated-near = day not stated (near { $day })
 gap-days = { $n ->
-        [one] 1 day
+        [one] { $n } day
        *[other] { $n } days
     }
 gap-months = { $n ->
-        [one] 1 month
+        [one] { $n } month
        *[other] { $n } months
     }
 gap-years = { $n ->
-        [one] 1 year
+        [one] { $n } year
        *[other] { $n } years
     }
 
@@ -211,9 +217,18 @@ relation-located-in = located in
 
 ## Relationships
 graph-empty = No actors in this document yet.
-graph-description = Relationship graph: { $actors } actors, { $links } links
+graph-description = Relationship graph: { $actors ->
+        [one] { $actors } actor
+       *[other] { $actors } actors
+    }, { $links ->
+        [one] { $links } link
+       *[other] { $links } links
+    }
 fit-graph = Fit the graph
-actor-summary = { $kind } · { $country } · { $events } events
+actor-summary = { $kind } · { $country } · { $events ->
+        [one] { $events } event
+       *[other] { $events } events
+    }
 graph-laying-out = Laying out { $actors } actors… { $percent } %
 
 ## Article
@@ -260,7 +275,16 @@ set = Set
 not-a-date = not a date
 overview-help = Click an event on the timeline, an actor in the graph or a passage of the article. The arrow keys (or J and K) step through the events; Esc clears.
 problems-heading = PROBLEMS ({ $n })
-document-counts = { $events } events · { $actors } actors · { $relations } relations · published { $published }
+document-counts = { $events ->
+        [one] { $events } event
+       *[other] { $events } events
+    } · { $actors ->
+        [one] { $actors } actor
+       *[other] { $actors } actors
+    } · { $relations ->
+        [one] { $relations } relation
+       *[other] { $relations } relations
+    } · published { $published }
 
 ## Editing forms
 field-kind = Kind
@@ -352,8 +376,14 @@ cmd-open-folder = Add a folder…
 cmd-open-folder-tip = add every article of a folder (and its subfolders) to the open corpus
 files-articles = Articles and documents
 error-corpus-exists = { $path } exists already: open it with Open…
-import-done = Added { $new } articles ({ $unchanged } already there, { $failed } failed)
-import-cancelled = Import cancelled: { $new } articles added ({ $unchanged } already there, { $failed } failed)
+import-done = Added { $new ->
+        [one] { $new } article
+       *[other] { $new } articles
+    } ({ $unchanged } already there, { $failed } failed)
+import-cancelled = Import cancelled: { $new ->
+        [one] { $new } article
+       *[other] { $new } articles
+    } added ({ $unchanged } already there, { $failed } failed)
 import-failure = { $n } files could not be added, the first: { $path }: { $why }
 import-stopped = The import stopped unexpectedly
 import-progress = { $done } / { $total } files · { $rate }/s
@@ -369,9 +399,15 @@ filter-outlet = Outlet
 filter-shown = Filtered: { $what }
 filter-clear = Clear the filter
 filter-clear-tip = Show the whole corpus again
-filter-articles = { $n } articles
+filter-articles = { $n ->
+        [one] { $n } article
+       *[other] { $n } articles
+    }
 articles-heading = Articles ({ $n })
-article-line = { $date } · { $events } events
+article-line = { $date } · { $events ->
+        [one] { $events } event
+       *[other] { $events } events
+    }
 sources-heading = SOURCES ({ $n }) — click one to read its account
 source-line = { $n }. { $title } { $outlet }
 label-with-sources = { $label } · { $n } sources
@@ -384,3 +420,4 @@ filter-any-country = any country
 filter-from = from (date)
 filter-to = to (date)
 filter-enter-tip = A day as YYYY-MM-DD; Enter applies it, an empty field and Enter removes it
+

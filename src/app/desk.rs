@@ -37,6 +37,8 @@ pub struct Desk {
     dates: std::collections::HashMap<&'static str, String>,
     /// The composition running on its own thread, if any (a large corpus takes a while).
     composing: Option<Receiver<Result<Shown, String>>>,
+    /// Fit the views to what the next composition shows (after a change of filter).
+    fit_when_composed: bool,
     /// Changes to the corpus that can be undone, the last one last.
     undo: Vec<CorpusEdit>,
     /// Changes undone that can be redone.
@@ -62,7 +64,7 @@ impl CorpusEdit {
                     .into_iter()
                     .find(|a| a.id == *id)
                     .and_then(|a| a.published);
-                corpus.set_published(*id, date.as_deref())?;
+                corpus.restore_published(*id, date.as_deref())?;
                 Ok(CorpusEdit::Published(*id, before))
             }
         }
@@ -119,6 +121,7 @@ impl Desk {
             countries: Vec::new(),
             dates: Default::default(),
             composing: None,
+            fit_when_composed: false,
             undo: Vec::new(),
             redo: Vec::new(),
         };
@@ -174,6 +177,9 @@ impl WaqaiApp {
     pub fn open_corpus(&mut self, path: &Path) -> bool {
         match Desk::open(path) {
             Ok(desk) => {
+                // An article still being extracted would land on top of the corpus.
+                self.loading = None;
+                self.close_desk();
                 let mut empty = crate::model::Document {
                     format: crate::model::FORMAT.to_owned(),
                     ..Default::default()
@@ -189,6 +195,12 @@ impl WaqaiApp {
                 false
             }
         }
+    }
+
+    /// Closes the corpus shown, if any, stopping its import (what it wrote stays).
+    pub(super) fn close_desk(&mut self) {
+        self.cancel_import();
+        self.desk = None;
     }
 
     /// Composes what the filter lets through into the session's document, on its own thread
@@ -224,11 +236,27 @@ impl WaqaiApp {
             }
             Ok(Ok(shown)) => {
                 desk.composing = None;
+                // The panels keep their state, the selection its item, and the article panel
+                // its article (where it still is): a filter or an edit is no new document.
+                let anchor = self.panels.article.anchor;
+                let old = desk.articles.iter().find(|a| a.chars.contains(&anchor));
+                let place = old.map(|a| (a.id, anchor - a.chars.start));
                 desk.articles = shown.composed.articles;
                 desk.actors = shown.actors;
                 desk.outlets = shown.outlets;
                 desk.countries = shown.countries;
-                self.set_document(shown.composed.doc, None);
+                self.panels.article.anchor = place
+                    .and_then(|(id, off)| {
+                        let a = desk.articles.iter().find(|a| a.id == id)?;
+                        Some(a.chars.start + off.min(a.chars.len().saturating_sub(1)))
+                    })
+                    .unwrap_or(0);
+                let item = self.session.item().clone();
+                self.session.replace(shown.composed.doc, None);
+                self.session.select_item(item);
+                if std::mem::take(&mut desk.fit_when_composed) {
+                    self.panels.fit();
+                }
             }
             Ok(Err(e)) => {
                 desk.composing = None;
@@ -266,6 +294,16 @@ impl WaqaiApp {
                 }
             }
             Edit::SetPublished(date) => match article_at(self.panels.article.anchor) {
+                Some(_)
+                    if date
+                        .as_deref()
+                        .is_some_and(|d| crate::model::parse_date(d).is_none()) =>
+                {
+                    Err(format!(
+                        "{} is not a date (YYYY-MM-DD)",
+                        date.as_deref().unwrap_or("")
+                    ))
+                }
                 Some(id) => Ok(CorpusEdit::Published(id, date.clone())),
                 None => return false,
             },
@@ -310,7 +348,11 @@ impl WaqaiApp {
                 }
                 self.recompose();
             }
-            Err(e) => self.banner = Some(self.locale().f("error-edit", &[("why", e.into())])),
+            Err(e) => {
+                // Kept, to be tried again.
+                from.push(edit);
+                self.banner = Some(self.locale().f("error-edit", &[("why", e.into())]));
+            }
         }
     }
 
@@ -319,6 +361,7 @@ impl WaqaiApp {
         if let Some(desk) = &mut self.desk {
             desk.query.clone_from(&filter.query);
             desk.filter = filter;
+            desk.fit_when_composed = true;
             self.recompose();
         }
     }
@@ -451,7 +494,7 @@ impl WaqaiApp {
             &[
                 ("done", p.done.into()),
                 ("total", p.total.into()),
-                ("rate", format!("{:.0}", p.rate()).into()),
+                ("rate", (p.rate().round() as i64).into()),
             ],
         );
         ui.add(

@@ -323,6 +323,9 @@ impl WaqaiApp {
             Pending::Open(p) => {
                 self.open_path(&p);
             }
+            Pending::NewCorpus(p) => {
+                self.open_corpus(&p);
+            }
             Pending::Close => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }

@@ -132,6 +132,8 @@ struct OpenReport {
 pub enum Pending {
     /// Open this file.
     Open(PathBuf),
+    /// Make a new corpus here.
+    NewCorpus(PathBuf),
     /// Close the window.
     Close,
 }
@@ -398,7 +400,6 @@ impl WaqaiApp {
             }
             return self.open_corpus(path);
         }
-        self.desk = None;
         let started = Instant::now();
         if !model::is_document_path(path) {
             let (tx, rx) = std::sync::mpsc::channel();
@@ -452,6 +453,8 @@ impl WaqaiApp {
     ) -> bool {
         match result {
             Ok(doc) => {
+                // The corpus (if one was open) gives way, its import stopped.
+                self.close_desk();
                 self.set_document(doc, Some(path.to_owned()));
                 stages.extend(self.session.timings());
                 self.open_report = Some(OpenReport {
@@ -587,6 +590,10 @@ impl WaqaiApp {
                             "error-corpus-exists",
                             &[("path", p.display().to_string().into())],
                         ));
+                    } else if self.session.is_dirty() {
+                        // Asked first, as for any other opening; the corpus is made on Save or
+                        // Discard.
+                        self.confirm = Some(Pending::NewCorpus(p));
                     } else {
                         self.open_corpus(&p);
                     }
@@ -795,6 +802,11 @@ impl WaqaiApp {
         let frame_start = Instant::now();
         let ctx = ui.ctx().clone();
         views::tr::set_locale(&ctx, self.locale());
+        if ctx.global_style().interaction.selectable_labels {
+            // Arabic labels are galleys laid out by our bidi layer, whose rows egui's text
+            // selection cannot map back to chars; the article has its own selection.
+            ctx.global_style_mut(|s| s.interaction.selectable_labels = false);
+        }
         self.picker.set_locale(self.locale());
         self.keys(&ctx);
         self.dropped_files(&ctx);

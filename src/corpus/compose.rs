@@ -321,7 +321,7 @@ impl Corpus {
                 else {
                     continue;
                 };
-                relations
+                let rel = relations
                     .entry((s, r.kind.clone(), t))
                     .or_insert_with(|| Relation {
                         source: entity_id(s),
@@ -329,6 +329,9 @@ impl Corpus {
                         kind: r.kind.clone(),
                         ..Relation::default()
                     });
+                // Its passages in every article that tells it (its events are gathered
+                // afresh, under other ids).
+                rel.evidence.extend(r.evidence.iter().map(shift));
             }
             let shown = told.len();
             for mut t in told {
@@ -390,7 +393,9 @@ impl Corpus {
     }
 
     fn rows(&self, filter: &Filter) -> Result<Vec<Row>, String> {
-        let matching: Option<std::collections::HashSet<i64>> = if filter.query.trim().is_empty() {
+        // Words, not punctuation alone, filter.
+        let words = filter.query.chars().any(char::is_alphanumeric);
+        let matching: Option<std::collections::HashSet<i64>> = if !words {
             None
         } else {
             Some(
@@ -540,7 +545,8 @@ fn cluster(told: Vec<Told>) -> Vec<Cluster> {
             .filter_map(|p| by_pair.get(p))
             .flatten()
             .copied()
-            .find(|&c| clusters[c].accepts(&t));
+            .filter(|&c| clusters[c].accepts(&t))
+            .min();
         match found {
             Some(c) => clusters[c].absorb(t),
             None => {

@@ -203,12 +203,21 @@ impl Corpus {
             ));
         }
         if version == 1 {
-            conn.execute_batch(
-                "BEGIN; ALTER TABLE articles ADD COLUMN body TEXT; \
-                 CREATE INDEX IF NOT EXISTS articles_published ON articles(published, id); \
-                 PRAGMA user_version = 2; COMMIT;",
-            )
-            .map_err(sql)?;
+            // Another process may be upgrading the same file: take the write lock, then look
+            // again.
+            conn.execute_batch("BEGIN IMMEDIATE").map_err(sql)?;
+            let again: i64 = conn
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .map_err(sql)?;
+            if again == 1 {
+                conn.execute_batch(
+                    "ALTER TABLE articles ADD COLUMN body TEXT; \
+                     CREATE INDEX IF NOT EXISTS articles_published ON articles(published, id); \
+                     PRAGMA user_version = 2;",
+                )
+                .map_err(sql)?;
+            }
+            conn.execute_batch("COMMIT").map_err(sql)?;
         }
         Ok(Self {
             conn,
@@ -341,6 +350,12 @@ impl Corpus {
         {
             return Err(format!("{d} is not a date (YYYY-MM-DD)"));
         }
+        self.restore_published(id, date)
+    }
+
+    /// Puts back the publication date of article `id` as it was, unchecked (undo: an imported
+    /// document may have carried a date-time).
+    pub fn restore_published(&mut self, id: i64, date: Option<&str>) -> Result<(), String> {
         self.conn
             .execute(
                 "UPDATE articles SET published = ?1 WHERE id = ?2",
@@ -354,7 +369,12 @@ impl Corpus {
     /// transaction: each `(article, entity, actor)` goes to `actor`. Returns what each was
     /// before, in the same order, so that the change can be undone by moving them back.
     pub fn move_mentions(&mut self, moves: &[Move]) -> Result<Vec<Move>, String> {
-        let tx = self.conn.transaction().map_err(sql)?;
+        // Immediate: it reads before it writes, and a deferred transaction would fail at once
+        // (not wait) if an import wrote in between.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(sql)?;
         let mut before = Vec::with_capacity(moves.len());
         for m in moves {
             let was: i64 = tx

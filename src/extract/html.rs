@@ -284,7 +284,8 @@ pub fn metadata(html: &str) -> Meta {
             "time" if time.is_none() => {
                 time = attribute(tag, "datetime").and_then(|d| day_of(&d));
             }
-            "body" => break,
+            // The head's tags are read; in the body only a `<time>` is still wanted.
+            "body" if meta.published.is_some() => break,
             _ => {}
         }
     }
@@ -308,9 +309,11 @@ mod meta_tests {
         let m = metadata(page);
         assert_eq!(m.published.as_deref(), Some("2015-08-04"));
         assert_eq!(m.outlet.as_deref(), Some("Okaz"));
-        // Without a dated <meta>, the first <time datetime>.
+        // Without a dated <meta>, the first <time datetime>, in the body too.
         let m = metadata(r#"<p>نص <time datetime='2016-02-29T08:00'>اليوم</time></p>"#);
         assert_eq!(m.published.as_deref(), Some("2016-02-29"));
+        let page = r#"<html><head></head><body><time datetime="2016-03-01">x</time></body>"#;
+        assert_eq!(metadata(page).published.as_deref(), Some("2016-03-01"));
         // A date that is not one is no date.
         assert_eq!(
             metadata(r#"<meta name="date" content="2015-02-30">"#).published,

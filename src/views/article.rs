@@ -82,15 +82,24 @@ pub fn show(ui: &mut egui::Ui, vs: &ViewState<'_>, st: &mut ArticleState) -> Opt
     let full = vs.doc.article.text.as_str();
     // A corpus shows the article the selection comes from; its offsets are the document's
     // minus `base`.
-    let (text, base) = match &vs.article_range {
-        Some((chars, bytes)) => (&full[bytes.clone()], chars.start),
-        None => (full, 0),
+    let (text, base, end) = match vs.article_range.as_ref().and_then(|(chars, bytes)| {
+        // A range that does not fit this text (a stale one) shows the whole text instead.
+        full.get(bytes.clone())
+            .filter(|slice| slice.chars().count() == chars.len())
+            .map(|slice| (slice, chars.start, chars.end))
+    }) {
+        Some(shown) => shown,
+        None => (full, 0, usize::MAX),
     };
-    let end = vs.article_range.as_ref().map_or(usize::MAX, |(c, _)| c.end);
     if st.base != base {
         st.base = base;
         st.text_sel = None;
-        st.search_hits.clear();
+        st.search_hits = if st.search.is_empty() {
+            Vec::new()
+        } else {
+            crate::search::find_all(text, &st.search)
+        };
+        st.search_current = 0;
     }
     let local = |s: &Span| {
         (s.start >= base && s.end <= end).then(|| Span::new(s.start - base, s.end - base))

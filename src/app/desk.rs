@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 use super::WaqaiApp;
 use crate::corpus::{
     ActorRow, ArticlePart, Composed, Corpus, Filter, ImportReport, Move, Progress, actor_of_entity,
+    shown_as,
 };
 use crate::model::Edit;
 use crate::selection::Selection;
@@ -23,6 +24,8 @@ pub struct Desk {
     pub filter: Filter,
     /// The shown articles, in the order of the composed text.
     pub articles: Vec<ArticlePart>,
+    /// Corpus actors shown as another one (same person, named shorter or spelled alike).
+    same_as: std::collections::HashMap<i64, i64>,
     /// Actors named in two articles or more, for the filter (the most widely named first).
     pub actors: Vec<ActorRow>,
     /// Outlets of the corpus.
@@ -118,6 +121,7 @@ impl Desk {
             outlets: Vec::new(),
             import: None,
             query: String::new(),
+            same_as: Default::default(),
             countries: Vec::new(),
             dates: Default::default(),
             composing: None,
@@ -242,6 +246,7 @@ impl WaqaiApp {
                 let old = desk.articles.iter().find(|a| a.chars.contains(&anchor));
                 let place = old.map(|a| (a.id, anchor - a.chars.start));
                 desk.articles = shown.composed.articles;
+                desk.same_as = shown.composed.same_as;
                 desk.actors = shown.actors;
                 desk.outlets = shown.outlets;
                 desk.countries = shown.countries;
@@ -282,13 +287,27 @@ impl WaqaiApp {
         };
         let change = match edit {
             Edit::Merge(keep, gone) => match (actor_of_entity(keep), actor_of_entity(gone)) {
-                (Some(k), Some(g)) => desk.corpus.merge_moves(k, g).map(CorpusEdit::Moves),
+                (Some(k), Some(g)) => {
+                    // The actors shown as `gone` go with it.
+                    let mut all = Vec::new();
+                    let mut result = Ok(());
+                    for a in std::iter::once(g).chain(shown_as(&desk.same_as, g)) {
+                        match desk.corpus.merge_moves(k, a) {
+                            Ok(m) => all.extend(m),
+                            Err(e) => result = Err(e),
+                        }
+                    }
+                    result.map(|()| CorpusEdit::Moves(all))
+                }
                 _ => return false,
             },
             Edit::SplitMention(entity, span) => {
                 match (actor_of_entity(entity), article_at(span.start)) {
                     (Some(a), Some(article)) => {
-                        desk.corpus.split_moves(a, article).map(CorpusEdit::Moves)
+                        let same = shown_as(&desk.same_as, a);
+                        desk.corpus
+                            .split_moves(a, &same, article)
+                            .map(CorpusEdit::Moves)
                     }
                     _ => return false,
                 }

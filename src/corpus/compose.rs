@@ -71,6 +71,19 @@ pub struct Composed {
     pub doc: Document,
     /// The articles it holds, in their order in its text.
     pub articles: Vec<ArticlePart>,
+    /// Corpus actors shown as another one (see [`canonical_actors`]): actor → the one shown.
+    pub same_as: HashMap<i64, i64>,
+}
+
+/// The corpus actors shown as `actor` (by a composition's `same_as`), besides itself.
+pub fn shown_as(same_as: &HashMap<i64, i64>, actor: i64) -> Vec<i64> {
+    let mut out: Vec<i64> = same_as
+        .iter()
+        .filter(|(_, to)| **to == actor)
+        .map(|(from, _)| *from)
+        .collect();
+    out.sort_unstable();
+    out
 }
 
 impl Composed {
@@ -193,8 +206,15 @@ impl Corpus {
             filter.from.as_deref().and_then(crate::model::parse_date),
             filter.to.as_deref().and_then(crate::model::parse_date),
         );
-        let actor_of =
-            |article: i64, entity: &str| mentions.get(&article).and_then(|m| m.get(entity));
+        let canonical = canonical_actors(&actors);
+        let canon = |a: i64| canonical.get(&a).copied().unwrap_or(a);
+        let actor_of = |article: i64, entity: &str| {
+            mentions
+                .get(&article)
+                .and_then(|m| m.get(entity))
+                .map(|a| canon(*a))
+        };
+        let wanted_actor = filter.actor.map(canon);
 
         // Each article's events, with corpus actors, through the event filters.
         let mut kept: Vec<(Row, Vec<Told>)> = Vec::new();
@@ -204,7 +224,7 @@ impl Corpus {
                 let ids: Vec<i64> = e
                     .participants
                     .iter()
-                    .filter_map(|p| actor_of(row.id, &p.entity).copied())
+                    .filter_map(|p| actor_of(row.id, &p.entity))
                     .collect();
                 let day = e.when.date.as_deref().and_then(crate::model::parse_date);
                 let country_ok = filter.country.as_deref().is_none_or(|c| {
@@ -214,7 +234,7 @@ impl Corpus {
                             .is_some_and(|x| x.country.as_deref() == Some(c))
                     })
                 });
-                let keep = filter.actor.is_none_or(|a| ids.contains(&a))
+                let keep = wanted_actor.is_none_or(|a| ids.contains(&a))
                     && filter.kind.as_deref().is_none_or(|k| e.kind == k)
                     && country_ok
                     && from.is_none_or(|f| day.is_none_or(|d| d >= f))
@@ -227,9 +247,9 @@ impl Corpus {
                 event.participants.clear();
                 for p in &e.participants {
                     if let Some(a) = actor_of(row.id, &p.entity)
-                        && !actor_ids.contains(a)
+                        && !actor_ids.contains(&a)
                     {
-                        actor_ids.push(*a);
+                        actor_ids.push(a);
                         // What the actor was then, as this article says.
                         let roles = row
                             .doc
@@ -239,7 +259,7 @@ impl Corpus {
                             .map(|x| x.roles.clone())
                             .unwrap_or_default();
                         let mut joined = Participant {
-                            entity: entity_id(*a),
+                            entity: entity_id(a),
                             ..p.clone()
                         };
                         if !roles.is_empty() {
@@ -248,11 +268,7 @@ impl Corpus {
                         event.participants.push(joined);
                     }
                 }
-                let place = e
-                    .place
-                    .as_deref()
-                    .and_then(|p| actor_of(row.id, p))
-                    .copied();
+                let place = e.place.as_deref().and_then(|p| actor_of(row.id, p));
                 event.place = place.map(entity_id);
                 told.push(Told {
                     event,
@@ -287,7 +303,7 @@ impl Corpus {
             len += row.doc.article.text.chars().count();
             let shift = |s: &Span| Span::new(s.start + base, s.end + base);
             for e in &row.doc.entities {
-                let Some(&a) = actor_of(row.id, &e.id) else {
+                let Some(a) = actor_of(row.id, &e.id) else {
                     continue;
                 };
                 let k = *entity_of.entry(a).or_insert_with(|| {
@@ -316,8 +332,7 @@ impl Corpus {
                 }
             }
             for r in &row.doc.relations {
-                let (Some(&s), Some(&t)) =
-                    (actor_of(row.id, &r.source), actor_of(row.id, &r.target))
+                let (Some(s), Some(t)) = (actor_of(row.id, &r.source), actor_of(row.id, &r.target))
                 else {
                     continue;
                 };
@@ -389,7 +404,11 @@ impl Corpus {
             relations,
             extra: Default::default(),
         };
-        Ok(Composed { doc, articles })
+        Ok(Composed {
+            doc,
+            articles,
+            same_as: canonical,
+        })
     }
 
     fn rows(&self, filter: &Filter) -> Result<Vec<Row>, String> {
@@ -491,7 +510,7 @@ impl Corpus {
     fn actor_table(&self) -> Result<HashMap<i64, ActorInfo>, String> {
         let mut stmt = self
             .conn
-            .prepare("SELECT id, name, latin, country FROM actors")
+            .prepare("SELECT id, name, latin, kind, country, key FROM actors")
             .map_err(sql)?;
         let rows = stmt
             .query_map(params![], |r| {
@@ -500,7 +519,9 @@ impl Corpus {
                     ActorInfo {
                         name: r.get(1)?,
                         latin: r.get(2)?,
-                        country: r.get(3)?,
+                        kind: r.get(3)?,
+                        country: r.get(4)?,
+                        split: r.get::<_, String>(5)?.contains("|split|"),
                     },
                 ))
             })
@@ -512,7 +533,65 @@ impl Corpus {
 struct ActorInfo {
     name: String,
     latin: Option<String>,
+    kind: String,
     country: Option<String>,
+    /// Split off by the user: a namesake, never shown as another actor.
+    split: bool,
+}
+
+/// The words of a person's name as compared: normalised, «عبد X» as one word.
+fn name_words(name: &str) -> Vec<String> {
+    crate::arabic::norm(name.trim())
+        .replace("عبد ", "عبد")
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// People the corpus holds as several actors who are one: the same name spelled alike (one
+/// article's name matched a name list, another's did not), or a name of three words or more
+/// that begins a longer one — «سلمان بن عبدالعزيز» and «سلمان بن عبدالعزيز آل سعود» — when no
+/// other longer name begins with it and their countries do not differ. Each maps to the actor
+/// with the longest such name (ties: the smallest id).
+fn canonical_actors(actors: &HashMap<i64, ActorInfo>) -> HashMap<i64, i64> {
+    let people: Vec<(i64, Vec<String>, Option<&str>)> = actors
+        .iter()
+        .filter(|(_, a)| a.kind == "person" && !a.split)
+        .map(|(id, a)| (*id, name_words(&a.name), a.country.as_deref()))
+        .filter(|(_, w, _)| w.len() >= 3)
+        .collect();
+    let mut by_prefix: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, (_, words, _)) in people.iter().enumerate() {
+        for n in 3..=words.len() {
+            by_prefix.entry(words[..n].join(" ")).or_default().push(k);
+        }
+    }
+    let mut out = HashMap::new();
+    for (id, words, country) in &people {
+        let Some(longer) = by_prefix.get(&words.join(" ")) else {
+            continue;
+        };
+        let compatible: Vec<usize> = longer
+            .iter()
+            .copied()
+            .filter(|&k| {
+                let (_, _, c) = &people[k];
+                country.is_none() || c.is_none() || c == country
+            })
+            .collect();
+        // The longest; every other candidate must begin it too (one person, not two).
+        let Some(&best) = compatible
+            .iter()
+            .max_by_key(|&&k| (people[k].1.len(), std::cmp::Reverse(people[k].0)))
+        else {
+            continue;
+        };
+        let head = &people[best].1;
+        if compatible.iter().all(|&k| head.starts_with(&people[k].1)) && people[best].0 != *id {
+            out.insert(*id, people[best].0);
+        }
+    }
+    out
 }
 
 /// The id of corpus actor `a` in a composed document.

@@ -6,7 +6,9 @@
 mod compose;
 mod import;
 
-pub use compose::{Account, ArticlePart, Composed, Filter, accounts, actor_of_entity, entity_id};
+pub use compose::{
+    Account, ArticlePart, Composed, Filter, accounts, actor_of_entity, entity_id, shown_as,
+};
 pub use import::{ImportReport, Progress, import_paths, input_files};
 
 use std::path::{Path, PathBuf};
@@ -416,9 +418,14 @@ impl Corpus {
         rows.collect::<Result<_, _>>().map_err(sql)
     }
 
-    /// The moves that split off what article `article` says of corpus actor `actor` as an actor
-    /// of its own (a namesake), made here.
-    pub fn split_moves(&mut self, actor: i64, article: i64) -> Result<Vec<Move>, String> {
+    /// The moves that split off what article `article` says of corpus actor `actor` — and of
+    /// the `same` actors shown as one with it — as an actor of its own (a namesake), made here.
+    pub fn split_moves(
+        &mut self,
+        actor: i64,
+        same: &[i64],
+        article: i64,
+    ) -> Result<Vec<Move>, String> {
         let (name, latin, kind, country): (String, Option<String>, String, Option<String>) = self
             .conn
             .query_row(
@@ -445,16 +452,22 @@ impl Corpus {
             .conn
             .prepare("SELECT entity FROM mentions WHERE actor = ?1 AND article = ?2")
             .map_err(sql)?;
-        let rows = stmt
-            .query_map(params![actor, article], |r| {
-                Ok(Move {
-                    article,
-                    entity: r.get(0)?,
-                    actor: new,
+        let mut out = Vec::new();
+        for a in std::iter::once(&actor).chain(same) {
+            let rows = stmt
+                .query_map(params![a, article], |r| {
+                    Ok(Move {
+                        article,
+                        entity: r.get(0)?,
+                        actor: new,
+                    })
                 })
-            })
-            .map_err(sql)?;
-        rows.collect::<Result<_, _>>().map_err(sql)
+                .map_err(sql)?;
+            for m in rows {
+                out.push(m.map_err(sql)?);
+            }
+        }
+        Ok(out)
     }
 
     /// The countries of its actors (ISO codes), in alphabetical order.

@@ -171,7 +171,11 @@ fn a_corpus_composes_into_one_valid_document_with_one_mark_per_happening() {
         .iter()
         .filter(|e| e.kind == "person")
         .map(|e| e.name.as_str())
-        .filter(|n| waqai::arabic::norm(n).replace("عبد ", "عبد").starts_with("سلمان بن عبدالعزيز"))
+        .filter(|n| {
+            waqai::arabic::norm(n)
+                .replace("عبد ", "عبد")
+                .starts_with("سلمان بن عبدالعزيز")
+        })
         .collect();
     assert_eq!(salmans.len(), 1, "{salmans:?}");
 

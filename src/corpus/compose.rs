@@ -71,7 +71,8 @@ pub struct Composed {
     pub doc: Document,
     /// The articles it holds, in their order in its text.
     pub articles: Vec<ArticlePart>,
-    /// Corpus actors shown as another one (see [`canonical_actors`]): actor → the one shown.
+    /// Corpus actors shown as another one (the same person spelled alike, or named by the
+    /// start of a single longer name): actor → the one shown.
     pub same_as: HashMap<i64, i64>,
 }
 

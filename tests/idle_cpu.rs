@@ -25,24 +25,43 @@ impl Drop for Killed {
     }
 }
 
+/// Starts an X server on a free display and waits until it accepts clients (its socket is
+/// there); a display already taken, or a server that dies, makes it try the next one.
 fn start_xvfb() -> Option<(Killed, String)> {
-    let display = format!(":{}", 200 + std::process::id() % 500);
-    let child = Command::new("Xvfb")
-        .args([
-            display.as_str(),
-            "-screen",
-            "0",
-            "1400x900x24",
-            "-nolisten",
-            "tcp",
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .ok()?;
-    let xvfb = Killed(child);
-    std::thread::sleep(Duration::from_millis(800));
-    Some((xvfb, display))
+    let first = 200 + std::process::id() % 500;
+    for n in first..first + 20 {
+        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
+        if socket.exists() || Path::new(&format!("/tmp/.X{n}-lock")).exists() {
+            continue;
+        }
+        let display = format!(":{n}");
+        let child = Command::new("Xvfb")
+            .args([
+                display.as_str(),
+                "-screen",
+                "0",
+                "1400x900x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .ok()?;
+        let mut xvfb = Killed(child);
+        // A loaded machine can take seconds to bring the server up.
+        for _ in 0..200 {
+            if socket.exists() || !matches!(xvfb.0.try_wait(), Ok(None)) {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        if socket.exists() && matches!(xvfb.0.try_wait(), Ok(None)) {
+            std::thread::sleep(Duration::from_millis(200));
+            return Some((xvfb, display));
+        }
+    }
+    None
 }
 
 /// Seconds of CPU (user + system, all threads) the process has used so far.
@@ -99,8 +118,9 @@ fn run_window(display: &str, file: &Path, config: &Path) -> Run {
     // A process that died is idle too: make sure it is still there, and that it worked.
     assert!(
         matches!(app.0.try_wait(), Ok(None)),
-        "the app quit on {}",
-        file.display()
+        "the app quit on {}: {}",
+        file.display(),
+        std::fs::read_to_string(&log).unwrap_or_default()
     );
     assert!(
         before > 0.05,

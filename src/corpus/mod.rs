@@ -472,24 +472,21 @@ impl Corpus {
 
     /// The countries of its actors (ISO codes), in alphabetical order.
     pub fn countries(&self) -> Result<Vec<String>, String> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT DISTINCT country FROM actors WHERE country IS NOT NULL ORDER BY country",
-            )
-            .map_err(sql)?;
-        let rows = stmt.query_map([], |r| r.get(0)).map_err(sql)?;
-        rows.collect::<Result<_, _>>().map_err(sql)
+        self.strings(
+            "SELECT DISTINCT country FROM actors WHERE country IS NOT NULL ORDER BY country",
+        )
     }
 
     /// The outlets of its articles, in alphabetical order.
     pub fn outlets(&self) -> Result<Vec<String>, String> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet",
-            )
-            .map_err(sql)?;
+        self.strings(
+            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet",
+        )
+    }
+
+    /// The first column of every row of `query`, as text.
+    fn strings(&self, query: &str) -> Result<Vec<String>, String> {
+        let mut stmt = self.conn.prepare(query).map_err(sql)?;
         let rows = stmt.query_map([], |r| r.get(0)).map_err(sql)?;
         rows.collect::<Result<_, _>>().map_err(sql)
     }
